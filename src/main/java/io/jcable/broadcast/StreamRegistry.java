@@ -1,0 +1,80 @@
+package io.jcable.broadcast;
+
+import io.jcable.config.CableConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which subscriber listens to which stream, and the fan-out of broadcasts. Each stream belongs to
+ * one delivery lane (by its name's hash), so its broadcasts and (un)subscriptions happen in the
+ * order they were made, while different streams fan out on all cores.
+ */
+@ApplicationScoped
+public class StreamRegistry {
+
+    @Inject
+    CableConfig config;
+
+    private final StreamCounters counters = new StreamCounters();
+    private List<DeliveryLane> lanes;
+
+    @PostConstruct
+    void start() {
+        List<DeliveryLane> created = new ArrayList<>();
+        for (int i = 0; i < config.deliveryThreads(); i++) {
+            created.add(new DeliveryLane(i, config.broadcastBacklog(), counters));
+        }
+        lanes = List.copyOf(created);
+    }
+
+    @PreDestroy
+    void stop() {
+        lanes.forEach(DeliveryLane::stop);
+    }
+
+    public void subscribe(String stream, StreamSubscriber subscriber) {
+        lane(stream).subscribe(stream, subscriber);
+    }
+
+    public void unsubscribe(String stream, StreamSubscriber subscriber) {
+        lane(stream).unsubscribe(stream, subscriber);
+    }
+
+    /**
+     * Queues {@code payloadJson} for every subscriber of {@code stream}, after every earlier
+     * operation on that stream.
+     *
+     * @throws IllegalStateException when the stream's lane has {@code jcable.broadcast-backlog} broadcasts waiting
+     */
+    public void publish(String stream, String payloadJson) {
+        lane(stream).publish(stream, payloadJson);
+    }
+
+    /** Waits until everything submitted before this call has been handed to the subscribers' sockets. */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(lanes.size());
+        lanes.forEach(lane -> lane.after(done::countDown));
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Streams with at least one subscriber. */
+    public int streamCount() {
+        return counters.streams.get();
+    }
+
+    /** Stream subscriptions, summed over streams. */
+    public int subscriptionCount() {
+        return counters.subscriptions.get();
+    }
+
+    private DeliveryLane lane(String stream) {
+        return lanes.get(Math.floorMod(stream.hashCode(), lanes.size()));
+    }
+}

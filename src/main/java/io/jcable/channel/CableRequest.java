@@ -1,0 +1,58 @@
+package io.jcable.channel;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of the HTTP request that opened a connection, for the
+ * {@link ConnectionHandler}.
+ *
+ * @param uri             the request URI, query included
+ * @param queryParameters decoded query parameters
+ * @param headers         request headers; names are case-insensitive
+ * @param cookies         cookies from the {@code Cookie} header
+ * @param principal       the container-authenticated user, or null
+ * @param remoteAddress   the peer's address as the container sees it ("unknown" when it cannot tell)
+ */
+public record CableRequest(URI uri, Map<String, List<String>> queryParameters, Map<String, List<String>> headers,
+                           Map<String, String> cookies, Principal principal, String remoteAddress) {
+
+    public CableRequest {
+        queryParameters = copy(queryParameters, new LinkedHashMap<>());
+        headers = copy(headers, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+        cookies = Collections.unmodifiableMap(new LinkedHashMap<>(cookies));
+    }
+
+    /** The first value of a query parameter. */
+    public Optional<String> queryParameter(String name) {
+        return first(queryParameters.get(name));
+    }
+
+    /** The first value of a header, whatever the case of its name. */
+    public Optional<String> header(String name) {
+        return first(headers.get(name));
+    }
+
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    public Optional<Principal> userPrincipal() {
+        return Optional.ofNullable(principal);
+    }
+
+    private static Optional<String> first(List<String> values) {
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> from, Map<String, List<String>> into) {
+        from.forEach((name, values) -> into.put(name, List.copyOf(values)));
+        return Collections.unmodifiableMap(into);
+    }
+}

@@ -1,0 +1,17 @@
+package io.jcable.channel;
+
+/**
+ * Thrown by {@link ConnectionHandler#connect} to refuse a connection, as ActionCable's
+ * {@code reject_unauthorized_connection}. The message goes to the server's log only; the client
+ * learns nothing but {@code unauthorized}.
+ */
+public class ConnectionRejected extends RuntimeException {
+
+    public ConnectionRejected() {
+        this("connection rejected");
+    }
+
+    public ConnectionRejected(String logMessage) {
+        super(logMessage, null, false, false);
+    }
+}

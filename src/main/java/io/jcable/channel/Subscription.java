@@ -1,0 +1,52 @@
+package io.jcable.channel;
+
+import jakarta.json.JsonObject;
+
+/**
+ * One client's subscription to a channel: what a channel's callbacks and actions act on. Not
+ * thread-safe beyond what the server does for it: call it from the channel's own methods.
+ */
+public interface Subscription {
+
+    /** The identifier exactly as the client sent it. */
+    String identifier();
+
+    /** The channel's name. */
+    String channel();
+
+    /** The identifier's members, {@code channel} included. */
+    JsonObject params();
+
+    /** A member of the identifier as text (a string's value, any other value's literal), or null. */
+    String param(String name);
+
+    /** Who is connected: what the {@link ConnectionHandler} returned. */
+    Identity identity();
+
+    /** Delivers every broadcast on {@code stream} to this subscription (once, however often called). */
+    void streamFrom(String stream);
+
+    /**
+     * Streams the broadcasts for a model, as ActionCable's {@code stream_for}: the stream is named
+     * after this channel and the model (see {@code Broadcaster.broadcastTo}).
+     */
+    void streamFor(Object model);
+
+    void stopStream(String stream);
+
+    void stopStreamFor(Object model);
+
+    void stopAllStreams();
+
+    /** Sends a payload to this subscriber only. JSON-B encodes it; a {@code String} arrives as a JSON string. */
+    void transmit(Object payload);
+
+    /**
+     * Refuses the subscription: the client gets {@code reject_subscription}. Effective only in the
+     * {@link Subscribed} callback.
+     */
+    void reject();
+
+    /** Whether {@link #reject()} was called. */
+    boolean isRejected();
+}

@@ -1,0 +1,156 @@
+package io.jcable.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Every JCable option, with its default. Each option is read, first found wins, from: the
+ * standalone runtime's builder; a system property ({@code -Djcable.path=/ws}); an environment
+ * variable ({@code JCABLE_PATH=/ws}); {@code META-INF/jcable.properties} on the application's
+ * class path (in a WAR: {@code WEB-INF/classes/META-INF/jcable.properties}).
+ *
+ * <table>
+ * <caption>Options</caption>
+ * <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code jcable.path}</td><td>{@code /cable}</td><td>the WebSocket endpoint's path</td></tr>
+ * <tr><td>{@code jcable.allowed-origins}</td><td>unset: any origin</td><td>comma-separated {@code Origin}
+ *     values allowed to connect; once set, a missing or unlisted Origin never gets the upgrade</td></tr>
+ * <tr><td>{@code jcable.max-frame-size}</td><td>2097152 (2 MiB)</td><td>largest incoming text message, in
+ *     bytes; a larger one closes that connection with 1009</td></tr>
+ * <tr><td>{@code jcable.outbound-queue}</td><td>1024</td><td>frames queued for one connection; past it the
+ *     client is too slow and is disconnected</td></tr>
+ * <tr><td>{@code jcable.send-timeout}</td><td>10000</td><td>milliseconds one frame may take to leave; a socket
+ *     stalled longer is disconnected</td></tr>
+ * <tr><td>{@code jcable.delivery-threads}</td><td>available processors</td><td>threads that fan broadcasts
+ *     out (a stream always uses the same one, which keeps its order)</td></tr>
+ * <tr><td>{@code jcable.broadcast-backlog}</td><td>100000</td><td>broadcasts accepted but not yet fanned out,
+ *     per delivery thread; past it {@code broadcast} refuses with an exception</td></tr>
+ * <tr><td>{@code jcable.broadcast-key}</td><td>unset: off</td><td>bearer key of the HTTP broadcast API;
+ *     the API is served only when it is set</td></tr>
+ * <tr><td>{@code jcable.broadcast-path}</td><td>{@code /_broadcast}</td><td>path of the HTTP broadcast API</td></tr>
+ * <tr><td>{@code jcable.shutdown-grace}</td><td>2000</td><td>milliseconds a stopping server gives clients to
+ *     receive {@code server_restart}</td></tr>
+ * </table>
+ */
+public record CableConfig(
+        String path,
+        Optional<List<String>> allowedOrigins,
+        int maxFrameSize,
+        int outboundQueue,
+        long sendTimeoutMillis,
+        int deliveryThreads,
+        int broadcastBacklog,
+        Optional<String> broadcastKey,
+        String broadcastPath,
+        long shutdownGraceMillis) {
+
+    public static final String PROPERTIES = "META-INF/jcable.properties";
+
+    /** The options as the sources above give them. */
+    public static CableConfig load() {
+        return from(Map.of());
+    }
+
+    /** The options, with {@code explicit} (option name to value) taking precedence over every source. */
+    public static CableConfig from(Map<String, String> explicit) {
+        Properties file = classpathProperties();
+        return read(name -> {
+            String value = explicit.get(name);
+            if (value == null) {
+                value = System.getProperty(name);
+            }
+            if (value == null) {
+                value = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
+            }
+            return value != null ? value : file.getProperty(name);
+        });
+    }
+
+    static CableConfig read(Function<String, String> source) {
+        Options options = new Options(source);
+        return new CableConfig(
+                options.path("jcable.path", "/cable"),
+                options.list("jcable.allowed-origins"),
+                options.positiveInt("jcable.max-frame-size", 2 * 1024 * 1024),
+                options.positiveInt("jcable.outbound-queue", 1024),
+                options.positiveInt("jcable.send-timeout", 10_000),
+                options.positiveInt("jcable.delivery-threads", Runtime.getRuntime().availableProcessors()),
+                options.positiveInt("jcable.broadcast-backlog", 100_000),
+                options.text("jcable.broadcast-key").filter(key -> !key.isBlank()),
+                options.path("jcable.broadcast-path", "/_broadcast"),
+                options.positiveInt("jcable.shutdown-grace", 2_000));
+    }
+
+    private static Properties classpathProperties() {
+        Properties properties = new Properties();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        URL url = (loader != null ? loader : CableConfig.class.getClassLoader()).getResource(PROPERTIES);
+        if (url != null) {
+            try (InputStream in = url.openStream()) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + url, e);
+            }
+        }
+        return properties;
+    }
+
+    /** Reads and checks option values; a bad value fails at start, naming the option. */
+    private record Options(Function<String, String> source) {
+
+        Optional<String> text(String name) {
+            return Optional.ofNullable(source.apply(name)).map(String::trim);
+        }
+
+        String path(String name, String fallback) {
+            String path = text(name).orElse(fallback);
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException(name + " must start with '/': " + path);
+            }
+            return path;
+        }
+
+        int positiveInt(String name, int fallback) {
+            Optional<String> value = text(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int number = Integer.parseInt(value.get());
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " must be a positive integer: " + value.get());
+        }
+
+        Optional<List<String>> list(String name) {
+            return text(name).map(value -> Arrays.stream(value.split(","))
+                    .map(String::trim).filter(item -> !item.isEmpty()).toList());
+        }
+    }
+
+    /** The options as a map, for logging at start (the broadcast key is masked). */
+    public Map<String, Object> describe() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("path", path);
+        map.put("allowed-origins", allowedOrigins.map(Object::toString).orElse("any"));
+        map.put("max-frame-size", maxFrameSize);
+        map.put("outbound-queue", outboundQueue);
+        map.put("send-timeout", sendTimeoutMillis);
+        map.put("delivery-threads", deliveryThreads);
+        map.put("broadcast-api", broadcastKey.isPresent() ? broadcastPath : "off");
+        return map;
+    }
+}

@@ -1,0 +1,54 @@
+package io.jcable.protocol;
+
+/** Writes Java strings as JSON string literals (RFC 8259), for the frames the server builds by hand. */
+public final class JsonText {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonText() {
+    }
+
+    /** A client's text for a log line: quoted, and cut at 80 characters whatever the client sent. */
+    public static String quoteForLog(String text) {
+        return quote(text.length() <= 80 ? text : text.substring(0, 77) + "...");
+    }
+
+    /** The JSON string literal for {@code text}, quotes included. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        appendQuoted(out, text);
+        return out.toString();
+    }
+
+    public static void appendQuoted(StringBuilder out, String text) {
+        out.append('"');
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String escape = escape(c);
+            if (escape != null) {
+                out.append(text, start, i).append(escape);
+                start = i + 1;
+            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                // U+2028/9 are valid JSON but end a line in older JavaScript: escape them as Rails does.
+                out.append(text, start, i).append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                        .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                start = i + 1;
+            }
+        }
+        out.append(text, start, text.length()).append('"');
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package io.jcable.server;
+
+import io.jcable.channel.CableRequest;
+import io.jcable.config.CableConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * The Jakarta WebSocket endpoint that speaks {@code actioncable-v1-json}, one instance per
+ * connection. It is registered programmatically (see {@link EndpointRegistrar}) because its path is
+ * configurable, which an annotation's is not; it is the same on WildFly, Payara and standalone.
+ */
+public final class CableEndpoint extends Endpoint {
+
+    private static final System.Logger LOG = System.getLogger(CableEndpoint.class.getName());
+
+    private final Dispatcher dispatcher;
+    private final ConnectionRegistry registry;
+    private final CableConfig config;
+    private volatile CableConnection connection;
+
+    CableEndpoint(Dispatcher dispatcher, ConnectionRegistry registry, CableConfig config) {
+        this.dispatcher = dispatcher;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig endpointConfig) {
+        session.setMaxTextMessageBufferSize(config.maxFrameSize());
+        session.setMaxBinaryMessageBufferSize(config.maxFrameSize());
+        HandshakeSnapshot handshake = (HandshakeSnapshot) session.getUserProperties().get(HandshakeSnapshot.KEY);
+        String remoteAddress = RemoteAddresses.of(session);
+        CableRequest request = handshake != null ? handshake.request(remoteAddress)
+                : new CableRequest(URI.create(config.path()), Map.of(), Map.of(), Map.of(), null, remoteAddress);
+        CableConnection opened = new CableConnection(registry.nextId(), session, request, config.outboundQueue(),
+                registry.closer(), dispatcher::close);
+        connection = opened;
+        session.addMessageHandler(String.class, text -> dispatcher.dispatch(opened, text));
+        session.addMessageHandler(ByteBuffer.class, bytes -> dispatcher.ignored(opened,
+                "binary frame of " + bytes.remaining() + " bytes (actioncable-v1-json is text only)"));
+        dispatcher.open(opened);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        CableConnection closed = connection;
+        if (closed == null) {
+            return;
+        }
+        if (reason.getCloseCode().getCode() == CloseReason.CloseCodes.TOO_BIG.getCode()) {
+            LOG.log(Level.INFO, "{0}: closed with 1009: a frame was over {1} bytes (jcable.max-frame-size)",
+                    closed, config.maxFrameSize());
+        } else {
+            LOG.log(Level.DEBUG, "{0}: closed: {1}", closed, reason);
+        }
+        dispatcher.close(closed);
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        Level level = error instanceof IOException ? Level.DEBUG : Level.WARNING;
+        LOG.log(level, "{0}: {1}", connection == null ? "connection" : connection, String.valueOf(error));
+    }
+}

@@ -1,0 +1,187 @@
+package io.jcable.server;
+
+import io.jcable.broadcast.StreamRegistry;
+import io.jcable.config.CableConfig;
+import io.jcable.protocol.DisconnectReason;
+import io.jcable.protocol.Frames;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one owner of all open connections: the global ping timer (one for all connections, every
+ * 3 s, as ActionCable), the check for stalled sockets, and the graceful shutdown that tells every
+ * client {@code server_restart} before the server goes.
+ */
+@ApplicationScoped
+public class ConnectionRegistry {
+
+    private static final System.Logger LOG = System.getLogger(ConnectionRegistry.class.getName());
+    private static final long PING_SECONDS = 3;
+
+    @Inject
+    CableConfig config;
+
+    @Inject
+    StreamRegistry streams;
+
+    private final Set<CableConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final Object emptied = new Object();
+    private ScheduledExecutorService timer;
+    private ThreadPoolExecutor closer;
+
+    @PostConstruct
+    void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("jcable-ping"));
+        timer.scheduleAtFixedRate(this::tick, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+        // Closes run here, off the IO and delivery threads: closing may write to a socket that does not drain.
+        closer = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("jcable-close"));
+        closer.allowCoreThreadTimeOut(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        shutdown();
+        timer.shutdownNow();
+        closer.shutdown();
+        await(closer);
+    }
+
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    Executor closer() {
+        return closer;
+    }
+
+    void add(CableConnection connection) {
+        connections.add(connection);
+    }
+
+    boolean remove(CableConnection connection) {
+        boolean removed = connections.remove(connection);
+        if (removed && connections.isEmpty()) {
+            synchronized (emptied) {
+                emptied.notifyAll();
+            }
+        }
+        return removed;
+    }
+
+    /** Open, identified connections. */
+    public int size() {
+        return connections.size();
+    }
+
+    /** Subscriptions of all open connections. */
+    public int subscriptionCount() {
+        int count = 0;
+        for (CableConnection connection : connections) {
+            synchronized (connection) {
+                count += connection.subscriptionCount();
+            }
+        }
+        return count;
+    }
+
+    public boolean isShuttingDown() {
+        return shuttingDown.get();
+    }
+
+    /** Pings every connection, and drops those whose socket has accepted nothing for too long. */
+    private void tick() {
+        try {
+            String ping = Frames.ping(Instant.now().getEpochSecond());
+            long now = System.nanoTime();
+            long timeout = TimeUnit.MILLISECONDS.toNanos(config.sendTimeoutMillis());
+            for (CableConnection connection : connections) {
+                if (connection.stalledNanos(now) > timeout) {
+                    connection.drop("its socket accepted nothing for " + config.sendTimeoutMillis()
+                            + " ms (jcable.send-timeout)");
+                } else {
+                    connection.send(ping);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "ping round failed", e); // the timer must survive anything
+        }
+    }
+
+    /**
+     * Stops the server's side of every connection: broadcasts already accepted are handed to the
+     * sockets first, then every client gets {@code server_restart} (reconnect true) and its socket
+     * closes. Waits up to {@code jcable.shutdown-grace}. Safe to call more than once.
+     */
+    public void shutdown() {
+        if (!shuttingDown.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownGraceMillis());
+        try {
+            streams.drain(Duration.ofMillis(config.shutdownGraceMillis()));
+            List<CableConnection> open = List.copyOf(connections);
+            if (!open.isEmpty()) {
+                LOG.log(Level.INFO, "stopping: telling {0} clients to reconnect (server_restart)", open.size());
+            }
+            open.forEach(c -> c.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY));
+            synchronized (emptied) {
+                long left;
+                while (!connections.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                    emptied.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connections.forEach(c -> c.drop("still open when the shutdown grace ran out"));
+    }
+
+    void onShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        shutdown();
+    }
+
+    private static void await(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

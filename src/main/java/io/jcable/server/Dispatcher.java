@@ -1,0 +1,223 @@
+package io.jcable.server;
+
+import io.jcable.binding.BindingException;
+import io.jcable.binding.ChannelDefinition;
+import io.jcable.binding.ChannelDirectory;
+import io.jcable.binding.ChannelMethod;
+import io.jcable.binding.Invocation;
+import io.jcable.binding.PayloadCodec;
+import io.jcable.broadcast.StreamRegistry;
+import io.jcable.channel.ConnectionHandler;
+import io.jcable.channel.ConnectionRejected;
+import io.jcable.channel.Identity;
+import io.jcable.protocol.Command;
+import io.jcable.protocol.CommandDecoder;
+import io.jcable.protocol.Decoded;
+import io.jcable.protocol.DisconnectReason;
+import io.jcable.protocol.Frames;
+import io.jcable.protocol.Identifier;
+import io.jcable.protocol.JsonText;
+import io.jcable.protocol.MessageData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/**
+ * What the server does with each connection and each command, as ActionCable does it. User code
+ * (the connection handler, channel callbacks and actions) runs here, inside an active request
+ * context; nothing it throws, and nothing a client sends, escapes to the container. A client's
+ * mistake is one log line without a stack trace; an exception from application code is logged
+ * with its stack trace.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    @Inject
+    ChannelDirectory channels;
+
+    @Inject
+    PayloadCodec codec;
+
+    @Inject
+    StreamRegistry streams;
+
+    @Inject
+    ConnectionRegistry connections;
+
+    // An Instance, so that a missing handler is reported by CableExtension's clearer deployment error.
+    @Inject
+    Instance<ConnectionHandler> connectionHandler;
+
+    /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
+    @ActivateRequestContext
+    public void open(CableConnection connection) {
+        if (connections.isShuttingDown()) {
+            connection.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY);
+            return;
+        }
+        Identity identity;
+        try {
+            identity = connectionHandler.get().connect(connection.request());
+            if (identity == null) {
+                throw new ConnectionRejected("the connection handler returned null instead of an Identity");
+            }
+        } catch (ConnectionRejected e) {
+            LOG.log(Level.INFO, "{0}: unauthorized: {1}", connection, e.getMessage());
+            connection.disconnect(DisconnectReason.UNAUTHORIZED, false, CloseCodes.NORMAL_CLOSURE);
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, connection + ": the connection handler failed", e);
+            connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.UNEXPECTED_CONDITION);
+            return;
+        }
+        connection.identified(identity);
+        connections.add(connection);
+        connection.send(Frames.WELCOME);
+    }
+
+    /** Decodes one text frame and carries out its command. */
+    @ActivateRequestContext
+    public void dispatch(CableConnection connection, String frame) {
+        synchronized (connection) {
+            if (connection.ended() || connection.identity() == null) {
+                return;
+            }
+            Decoded<Command> decoded = CommandDecoder.decode(frame);
+            if (decoded instanceof Decoded.Invalid<Command> invalid) {
+                ignored(connection, invalid.reason());
+                return;
+            }
+            Command command = ((Decoded.Ok<Command>) decoded).value();
+            if (command instanceof Command.Subscribe subscribe) {
+                subscribe(connection, subscribe.identifier());
+            } else if (command instanceof Command.Message message) {
+                perform(connection, message);
+            } else {
+                unsubscribe(connection, command.identifier());
+            }
+        }
+    }
+
+    /** Ends every subscription of a closed connection, then tells the connection handler. */
+    @ActivateRequestContext
+    public void close(CableConnection connection) {
+        synchronized (connection) {
+            List<SubscriptionHandle> subscriptions = connection.end();
+            if (subscriptions == null) {
+                return; // already closed
+            }
+            subscriptions.forEach(subscription -> end(connection, subscription));
+        }
+        connections.remove(connection);
+        if (connection.identity() != null) {
+            try {
+                connectionHandler.get().disconnect(connection.identity());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, connection + ": the connection handler's disconnect failed", e);
+            }
+        }
+    }
+
+    /** Logs a frame that ActionCable would not act on; the client gets no answer, as with Rails. */
+    public void ignored(CableConnection connection, String reason) {
+        LOG.log(Level.INFO, "{0}: ignored a frame: {1}", connection, reason);
+    }
+
+    private void subscribe(CableConnection connection, String rawIdentifier) {
+        if (connection.subscription(rawIdentifier) != null) {
+            LOG.log(Level.DEBUG, "{0}: already subscribed to {1}", connection, rawIdentifier);
+            return;
+        }
+        Decoded<Identifier> decoded = Identifier.parse(rawIdentifier);
+        if (decoded instanceof Decoded.Invalid<Identifier> invalid) {
+            ignored(connection, invalid.reason());
+            return;
+        }
+        Identifier identifier = ((Decoded.Ok<Identifier>) decoded).value();
+        ChannelDefinition definition = channels.find(identifier.channel()).orElse(null);
+        if (definition == null) {
+            // Rails stays silent here, and the official client then retries forever.
+            LOG.log(Level.INFO, "{0}: rejected a subscription to unknown channel {1}", connection,
+                    JsonText.quoteForLog(identifier.channel()));
+            connection.send(Frames.reject(rawIdentifier));
+            return;
+        }
+        SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec);
+        try {
+            subscription.attach(channels.create(definition));
+            call(definition.subscribed(), subscription, null);
+        } catch (BindingException e) {
+            LOG.log(Level.INFO, "{0}: rejected {1}: {2}", connection, subscription, e.getMessage());
+            subscription.reject();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, connection + ": rejected " + subscription + ": " + e.getMessage(), e);
+            subscription.reject();
+        }
+        if (subscription.isRejected()) {
+            subscription.release();
+            connection.send(Frames.reject(rawIdentifier));
+            return;
+        }
+        connection.add(subscription);
+        connection.send(Frames.confirm(rawIdentifier));
+    }
+
+    private void perform(CableConnection connection, Command.Message message) {
+        SubscriptionHandle subscription = connection.subscription(message.identifier());
+        if (subscription == null) {
+            ignored(connection, "no subscription " + JsonText.quoteForLog(message.identifier()));
+            return;
+        }
+        Decoded<MessageData> decoded = MessageData.parse(message.data());
+        if (decoded instanceof Decoded.Invalid<MessageData> invalid) {
+            ignored(connection, invalid.reason());
+            return;
+        }
+        MessageData data = ((Decoded.Ok<MessageData>) decoded).value();
+        ChannelMethod action = subscription.definition().actions().get(data.action());
+        if (action == null) {
+            ignored(connection, subscription.channel() + " has no action "
+                    + JsonText.quoteForLog(data.action()));
+            return;
+        }
+        try {
+            call(action, subscription, data);
+        } catch (BindingException e) {
+            ignored(connection, action.description() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unsubscribe(CableConnection connection, String rawIdentifier) {
+        SubscriptionHandle subscription = connection.remove(rawIdentifier);
+        if (subscription == null) {
+            ignored(connection, "no subscription " + JsonText.quoteForLog(rawIdentifier));
+            return;
+        }
+        end(connection, subscription);
+    }
+
+    /** Runs the unsubscribed callback; its streams stop after it, so its own broadcasts still reach it. */
+    private void end(CableConnection connection, SubscriptionHandle subscription) {
+        try {
+            call(subscription.definition().unsubscribed(), subscription, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+        } finally {
+            subscription.release();
+        }
+    }
+
+    private void call(ChannelMethod method, SubscriptionHandle subscription, MessageData data) {
+        if (method != null) {
+            method.invoke(subscription.bean(), new Invocation(subscription, data), codec);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.jcable.server;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A connection's bounded outbound queue. Any thread may offer frames without blocking; one async
+ * send is in flight at a time (a second one may throw in some containers), and the next starts
+ * from the completion of the previous. A queue that overflows, or a send that fails, drops the
+ * client through {@link Owner#outboxFailed}.
+ */
+final class Outbox implements SendHandler {
+
+    /** Who is told when this outbox can no longer deliver. */
+    interface Owner {
+        void outboxFailed(String reason);
+
+        void outboxFlushed();
+    }
+
+    // States of the send in flight. The container may complete a send inside sendText itself:
+    // then the sending loop carries on instead of recursing once per queued frame.
+    private static final int IDLE = 0;
+    private static final int IN_CALL = 1;
+    private static final int COMPLETED_IN_CALL = 2;
+    private static final int AWAITING = 3;
+
+    private final RemoteEndpoint.Async remote;
+    private final int capacity;
+    private final Owner owner;
+    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicInteger call = new AtomicInteger(IDLE);
+    private final AtomicBoolean flushReported = new AtomicBoolean();
+    private volatile long sendStartedNanos;
+    private volatile boolean finishing;
+    private volatile boolean stopped;
+
+    Outbox(RemoteEndpoint.Async remote, int capacity, Owner owner) {
+        this.remote = remote;
+        this.capacity = capacity;
+        this.owner = owner;
+    }
+
+    /** Queues a frame; false when the outbox is finishing, stopped, or just overflowed. */
+    boolean offer(String frame) {
+        if (stopped || finishing) {
+            return false;
+        }
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            fail("outbound queue full (" + capacity + " frames, jcable.outbound-queue)");
+            return false;
+        }
+        queue.add(frame);
+        drain();
+        return true;
+    }
+
+    /** Accepts nothing more; tells the owner once everything queued so far has been sent. */
+    void finish() {
+        finishing = true;
+        drain();
+    }
+
+    /** Sends nothing more, now. */
+    void stop() {
+        stopped = true;
+        queue.clear();
+    }
+
+    /** How long the send in flight has been waiting for the socket, 0 when none is. */
+    long stalledNanos(long now) {
+        long started = sendStartedNanos;
+        return started == 0 ? 0 : now - started;
+    }
+
+    int size() {
+        return queued.get();
+    }
+
+    private void drain() {
+        while (!stopped) {
+            if (!sending.compareAndSet(false, true)) {
+                return; // the sender in charge will see what was queued
+            }
+            String frame = queue.poll();
+            if (frame == null) {
+                sending.set(false);
+                if (queue.isEmpty()) {
+                    reportFlushedIfFinishing();
+                    return;
+                }
+                continue; // a frame arrived after the poll: take charge again
+            }
+            queued.decrementAndGet();
+            sendStartedNanos = System.nanoTime();
+            call.set(IN_CALL);
+            try {
+                remote.sendText(frame, this);
+            } catch (RuntimeException e) {
+                onResult(new SendResult(e));
+            }
+            if (call.compareAndSet(IN_CALL, AWAITING)) {
+                return; // completes later: onResult carries on
+            }
+            call.set(IDLE); // completed inside sendText
+            sending.set(false);
+        }
+    }
+
+    @Override
+    public void onResult(SendResult result) {
+        sendStartedNanos = 0;
+        if (!result.isOK()) {
+            fail("send failed: " + result.getException());
+        }
+        if (call.compareAndSet(IN_CALL, COMPLETED_IN_CALL)) {
+            return; // the loop in drain() continues
+        }
+        call.set(IDLE);
+        sending.set(false);
+        drain();
+    }
+
+    private void fail(String reason) {
+        if (!stopped) {
+            stop();
+            owner.outboxFailed(reason);
+        }
+    }
+
+    private void reportFlushedIfFinishing() {
+        if (finishing && !stopped && flushReported.compareAndSet(false, true)) {
+            owner.outboxFlushed();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.jcable.standalone;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Set;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * Tyrus' WebSocket engine, to be plugged into a Grizzly listener that we create ourselves: Tyrus'
+ * own {@code Server} binds 0.0.0.0 and can serve nothing but WebSockets and static files.
+ */
+final class TyrusContainer extends TyrusServerContainer {
+
+    private final TyrusWebSocketEngine engine;
+
+    TyrusContainer(int incomingBufferSize) {
+        super((Set<Class<?>>) null);
+        engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferSize).build();
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, "");
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, "");
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+        return engine;
+    }
+
+    /**
+     * The Grizzly add-on that hands upgrade requests to this container. Tyrus 2.1 makes its
+     * constructor package-private (it is meant for its own {@code Server}), hence the reflection.
+     */
+    AddOn addOn() {
+        try {
+            var constructor = Class.forName("org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn")
+                    .getDeclaredConstructor(org.glassfish.tyrus.spi.ServerContainer.class, String.class);
+            constructor.setAccessible(true);
+            return (AddOn) constructor.newInstance(this, "");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Tyrus version has no WebSocketAddOn(ServerContainer, String)", e);
+        }
+    }
+}
