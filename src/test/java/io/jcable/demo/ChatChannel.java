@@ -1,0 +1,80 @@
+package io.jcable.demo;
+
+import io.jcable.broadcast.Broadcaster;
+import io.jcable.channel.Action;
+import io.jcable.channel.Channel;
+import io.jcable.channel.Identity;
+import io.jcable.channel.Param;
+import io.jcable.channel.Subscribed;
+import io.jcable.channel.Subscription;
+import io.jcable.channel.Unsubscribed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/** Identifier {@code {"channel":"ChatChannel","room":"<room>"}}; stream {@code chat_<room>}. */
+@Channel("ChatChannel")
+public class ChatChannel {
+
+    /** What {@code receive} broadcasts. */
+    @JsonbPropertyOrder({"message", "currentUserId"})
+    public record Said(String message, @JsonbProperty("current_user_id") String currentUserId) {
+    }
+
+    /** What {@code away} and leaving broadcast. */
+    @JsonbPropertyOrder({"user", "performed"})
+    public record Performed(String user, String performed) {
+    }
+
+    /** What {@code status} broadcasts; {@code status} is whatever JSON the client sent (null when none). */
+    @JsonbPropertyOrder({"user", "performed", "status"})
+    public record StatusChanged(String user, String performed, JsonValue status) {
+    }
+
+    /** The data of the {@code status} action. */
+    public record StatusUpdate(JsonValue status) {
+    }
+
+    @Inject
+    Broadcaster cable;
+
+    private String stream;
+
+    @Subscribed
+    void subscribed(Subscription subscription, @Param("room") JsonValue room) {
+        if (Blank.isBlank(room)) {
+            subscription.reject();
+            return;
+        }
+        stream = "chat_" + Blank.text(room);
+        subscription.streamFrom(stream);
+    }
+
+    /** A message whose data names no action. */
+    @Action
+    void receive(Identity user, JsonObject data) {
+        cable.broadcast(stream, new Said(Blank.text(data.get("message")), userId(user)));
+    }
+
+    @Action
+    void away(Identity user) {
+        cable.broadcast(stream, new Performed(userId(user), "away"));
+    }
+
+    @Action
+    void status(Identity user, StatusUpdate update) {
+        JsonValue status = update.status() == null ? JsonValue.NULL : update.status();
+        cable.broadcast(stream, new StatusChanged(userId(user), "status", status));
+    }
+
+    @Unsubscribed
+    void unsubscribed(Identity user) {
+        cable.broadcast(stream, new Performed(userId(user), "left"));
+    }
+
+    private static String userId(Identity user) {
+        return user.get("current_user_id");
+    }
+}

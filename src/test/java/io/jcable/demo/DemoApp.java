@@ -1,0 +1,37 @@
+package io.jcable.demo;
+
+import io.jcable.standalone.CableServer;
+import java.util.Map;
+
+/**
+ * Starts the demo: {@code mvn -Pdemo}, or {@code DemoApp.start(env)} from a test. Environment:
+ * {@code CABLE_PORT} (8080), {@code CABLE_DEMO_SECRET} (JWT HS256 secret, "demo-secret"),
+ * {@code CABLE_BROADCAST_KEY} (bearer key of POST /_broadcast, "demo-key"),
+ * {@code CABLE_ALLOWED_ORIGINS} (comma separated; unset: any origin).
+ */
+public final class DemoApp {
+
+    private DemoApp() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        CableServer server = start(System.getenv()).stopOnShutdown();
+        System.out.println("JCable demo: open http://127.0.0.1:" + server.port() + "/ in a browser (Ctrl-C stops)");
+        server.awaitStop();
+    }
+
+    /** Starts the demo on {@code CABLE_PORT} (0: any free port) with the settings in {@code env}. */
+    public static CableServer start(Map<String, String> env) {
+        DemoSettings settings = DemoSettings.from(env);
+        CableServer.Builder server = CableServer.builder()
+                .host("127.0.0.1")
+                .port(settings.port())
+                .option("jcable.broadcast-key", settings.broadcastKey())
+                .servlet("/", new DemoPageServlet(new DemoTokens(settings.secret())));
+        settings.allowedOrigins().ifPresent(origins -> server.option("jcable.allowed-origins", origins));
+        return server.start();
+    }
+}

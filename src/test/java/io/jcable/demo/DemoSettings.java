@@ -1,0 +1,28 @@
+package io.jcable.demo;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo's environment (DEMO-CONTRACT.md), with the reference server's defaults.
+ *
+ * @param allowedOrigins {@code CABLE_ALLOWED_ORIGINS} as given; empty when unset (then any origin)
+ */
+public record DemoSettings(int port, String secret, String broadcastKey, Optional<String> allowedOrigins) {
+
+    public static final String DEFAULT_SECRET = "demo-secret";
+    public static final String DEFAULT_BROADCAST_KEY = "demo-key";
+
+    public static DemoSettings from(Map<String, String> env) {
+        return new DemoSettings(
+                Integer.parseInt(env.getOrDefault("CABLE_PORT", "8080").trim()),
+                env.getOrDefault("CABLE_DEMO_SECRET", DEFAULT_SECRET),
+                env.getOrDefault("CABLE_BROADCAST_KEY", DEFAULT_BROADCAST_KEY),
+                Optional.ofNullable(env.get("CABLE_ALLOWED_ORIGINS")));
+    }
+
+    /** The secret the running JVM was started with: the connection bean reads it here. */
+    static String currentSecret() {
+        return System.getenv().getOrDefault("CABLE_DEMO_SECRET", DEFAULT_SECRET);
+    }
+}

@@ -1,0 +1,24 @@
+package io.jcable.demo;
+
+import io.jcable.channel.CableRequest;
+import io.jcable.channel.ConnectionHandler;
+import io.jcable.channel.ConnectionRejected;
+import io.jcable.channel.Identity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Identifies users by the {@code token} query parameter, like the reference's
+ * {@code ApplicationCable::Connection} with {@code identified_by :current_user_id}.
+ */
+@ApplicationScoped
+public class JwtConnection implements ConnectionHandler {
+
+    private final DemoTokens tokens = new DemoTokens(DemoSettings.currentSecret());
+
+    @Override
+    public Identity connect(CableRequest request) {
+        String userId = request.queryParameter("token").flatMap(tokens::verify)
+                .orElseThrow(() -> new ConnectionRejected("missing or invalid token"));
+        return Identity.of("current_user_id", userId);
+    }
+}
