@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds the application's {@code @Channel} beans and its {@link ConnectionHandler}, and fails the
@@ -56,8 +57,9 @@ public class CableExtension implements Extension {
             ChannelDefinition definition = ChannelReader.read(type, problems);
             ChannelDefinition other = byName.putIfAbsent(definition.name(), definition);
             if (other != null) {
-                problems.add("channel name \"" + definition.name() + "\" is used by both " + other.beanClass().getName()
-                        + " and " + type.getName());
+                List<String> both = Stream.of(other.beanClass().getName(), type.getName()).sorted().toList();
+                problems.add("channel name \"" + definition.name() + "\" is used by both " + both.get(0) + " and "
+                        + both.get(1));
             }
         }
         checkConnectionHandler(beans.getBeans(ConnectionHandler.class, Any.Literal.INSTANCE));

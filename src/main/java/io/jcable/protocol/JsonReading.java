@@ -1,26 +1,35 @@
 package io.jcable.protocol;
 
-import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.Map;
 
-/** Parses JSON text that came from a client. One reader factory: {@code Json.createReader} looks the provider up on every call. */
+/**
+ * Parses JSON text that came from a client. One parser factory: {@code Json.createParser} looks
+ * the provider up on every call.
+ */
 final class JsonReading {
 
-    private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
     private JsonReading() {
     }
 
-    /** The value, or null when the text is not one complete JSON value. */
+    /** The value, or null unless the text is exactly one JSON value (nothing may follow it). */
     static JsonValue parse(String text) {
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException | ArithmeticException | StackOverflowError e) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                return null;
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            return parser.hasNext() ? null : value;
+        } catch (RuntimeException e) {
+            // Whatever the parser throws (syntax, nesting over its depth limit, numbers over its
+            // scale limit) means the same to us: not JSON we will act on.
             return null;
         }
     }

@@ -29,14 +29,22 @@ public final class JsonText {
             if (escape != null) {
                 out.append(text, start, i).append(escape);
                 start = i + 1;
-            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                // U+2028/9 are valid JSON but end a line in older JavaScript: escape them as Rails does.
+            } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !paired(text, i)) {
+                // U+2028/9 are valid JSON but end a line in older JavaScript: escaped as Rails does. A lone
+                // surrogate cannot survive UTF-8: escaped, it reaches the client as the same JavaScript string.
                 out.append(text, start, i).append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
                         .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
                 start = i + 1;
+            } else if (Character.isHighSurrogate(c)) {
+                i++; // a valid pair: keep both halves as they are
             }
         }
         out.append(text, start, text.length()).append('"');
+    }
+
+    private static boolean paired(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
     }
 
     private static String escape(char c) {
