@@ -5,28 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.binding.fixtures.BadChannels;
-import io.jcable.channel.CableRequest;
-import io.jcable.channel.ConnectionHandler;
-import io.jcable.channel.Identity;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.jcable.binding.fixtures.Handlers.Anyone;
+import io.jcable.binding.fixtures.Handlers.AnyoneToo;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 /** Deployments made of chosen classes in Weld SE: a bad channel fails them with a sentence that names it. */
 class CableExtensionTest {
-
-    @ApplicationScoped
-    public static class Anyone implements ConnectionHandler {
-        @Override
-        public Identity connect(CableRequest request) {
-            return Identity.anonymous();
-        }
-    }
-
-    @ApplicationScoped
-    public static class AnyoneToo extends Anyone {
-    }
 
     @Test
     void acceptsGoodChannelsAndListsThemByName() {

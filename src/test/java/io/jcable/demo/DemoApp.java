@@ -32,6 +32,12 @@ public final class DemoApp {
                 .option("jcable.broadcast-key", settings.broadcastKey())
                 .servlet("/", new DemoPageServlet(new DemoTokens(settings.secret())));
         settings.allowedOrigins().ifPresent(origins -> server.option("jcable.allowed-origins", origins));
+        // JCable's own options may be given here too (e.g. by tests), as well as in JCABLE_* variables.
+        env.forEach((name, value) -> {
+            if (name.startsWith("jcable.")) {
+                server.option(name, value);
+            }
+        });
         return server.start();
     }
 }
