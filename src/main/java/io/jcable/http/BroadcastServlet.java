@@ -2,11 +2,9 @@ package io.jcable.http;
 
 import io.jcable.broadcast.Broadcaster;
 import io.jcable.channel.RawJson;
-import jakarta.json.Json;
+import io.jcable.protocol.JsonReading;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServlet;
@@ -14,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -77,10 +74,8 @@ public class BroadcastServlet extends HttpServlet {
 
     /** The messages of a well-formed body, or null: a batch is broadcast whole or not at all. */
     static List<Message> parse(String body) {
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        JsonValue value = JsonReading.parse(body);
+        if (value == null) {
             return null;
         }
         List<JsonValue> items = value instanceof JsonArray array ? array : List.of(value);
@@ -101,12 +96,9 @@ public class BroadcastServlet extends HttpServlet {
                 || !(object.get("data") instanceof JsonString data)) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(data.getString()))) {
-            // Re-serialised: the frame then carries compact, certainly valid JSON.
-            return new Message(stream.getString(), reader.readValue().toString());
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
+        JsonValue decoded = JsonReading.parse(data.getString());
+        // Re-serialised: the frame then carries compact, certainly valid JSON.
+        return decoded == null ? null : new Message(stream.getString(), decoded.toString());
     }
 
     private static byte[] read(InputStream in) throws IOException {

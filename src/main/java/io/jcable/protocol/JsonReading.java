@@ -8,10 +8,10 @@ import java.io.StringReader;
 import java.util.Map;
 
 /**
- * Parses JSON text that came from a client. One parser factory: {@code Json.createParser} looks
+ * Parses JSON text that came from a client, strictly. One parser factory: {@code Json.createParser} looks
  * the provider up on every call.
  */
-final class JsonReading {
+public final class JsonReading {
 
     private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
@@ -19,7 +19,7 @@ final class JsonReading {
     }
 
     /** The value, or null unless the text is exactly one JSON value (nothing may follow it). */
-    static JsonValue parse(String text) {
+    public static JsonValue parse(String text) {
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 return null;

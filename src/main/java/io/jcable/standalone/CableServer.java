@@ -175,7 +175,7 @@ public final class CableServer implements AutoCloseable {
             HttpServer http = new HttpServer();
             NetworkListener listener = new NetworkListener("jcable", host, port);
             listener.registerAddOn(webSockets.addOn());
-            listener.registerAddOn(new RefusedUpgrades());
+            listener.registerAddOn(new UpgradeFilter());
             http.addListener(listener);
 
             WebappContext web = new WebappContext("jcable", "");

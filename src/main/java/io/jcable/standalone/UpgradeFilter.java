@@ -1,22 +1,32 @@
 package io.jcable.standalone;
 
+import java.io.IOException;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpEvents;
+import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Header;
 
 /**
- * Completes the HTTP response that Tyrus writes when it refuses an upgrade (an origin not on the
- * allow-list, a malformed handshake). Tyrus 2.1 writes the status and headers but neither a
- * {@code Content-Length} nor the end of the response, so the client waits for a body until it
- * times out. Sits between Grizzly's HTTP codec and Tyrus, and lets everything else pass.
+ * Mends two gaps around HTTP upgrades, between Grizzly's HTTP codec and Tyrus:
+ * <ul>
+ * <li>a request that asks for any upgrade but WebSocket (the JDK's HttpClient asks for
+ *     {@code h2c} by default) is served as plain HTTP/1.1, which RFC 9110 allows: Grizzly would
+ *     otherwise stop reading its body at the Content-Length and wait forever;</li>
+ * <li>the response Tyrus writes when it refuses a WebSocket upgrade (an origin not on the
+ *     allow-list, a malformed handshake) gets its end: Tyrus 2.1 writes status and headers but
+ *     neither a Content-Length nor the end of the response, so the client waits until it times out.</li>
+ * </ul>
  */
-final class RefusedUpgrades extends BaseFilter implements AddOn {
+final class UpgradeFilter extends BaseFilter implements AddOn {
 
     private static final String TYRUS_FILTER = "org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter";
 
@@ -33,6 +43,19 @@ final class RefusedUpgrades extends BaseFilter implements AddOn {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("this Tyrus version has no " + TYRUS_FILTER, e);
         }
+    }
+
+    @Override
+    public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
+        if (event instanceof HttpEvents.IncomingHttpUpgradeEvent upgrade) {
+            HttpHeader request = upgrade.getHttpHeader();
+            if (!"websocket".equalsIgnoreCase(request.getUpgrade())) {
+                request.getUpgradeDC().recycle();
+                request.getHeaders().removeHeader(Header.Upgrade);
+                request.setIgnoreContentModifiers(false);
+            }
+        }
+        return ctx.getInvokeAction();
     }
 
     @Override
