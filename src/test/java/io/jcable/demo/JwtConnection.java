@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class JwtConnection implements ConnectionHandler {
 
+    private static final System.Logger LOG = System.getLogger(JwtConnection.class.getName());
+
     private final DemoTokens tokens = new DemoTokens(DemoSettings.currentSecret());
 
     @Override
@@ -20,5 +22,11 @@ public class JwtConnection implements ConnectionHandler {
         String userId = request.queryParameter("token").flatMap(tokens::verify)
                 .orElseThrow(() -> new ConnectionRejected("missing or invalid token"));
         return Identity.of("current_user_id", userId);
+    }
+
+    /** Like Rails' "Finished /cable" line: one per connection that had been identified. */
+    @Override
+    public void disconnect(Identity identity) {
+        LOG.log(System.Logger.Level.INFO, "{0} disconnected", identity.get("current_user_id"));
     }
 }

@@ -22,6 +22,14 @@ public class ProbeChannel {
     public record Point(int x, int y) {
     }
 
+    /** A model to stream for: its stream is ProbeChannel:Post:<id>. */
+    public record Post(long id) {
+    }
+
+    /** The data of follow/unfollow. */
+    public record PostRef(long post) {
+    }
+
     @Inject
     ProbeLog log;
 
@@ -58,6 +66,24 @@ public class ProbeChannel {
     @Action
     void point(Subscription subscription, Point point) {
         subscription.transmit(new Point(point.x() * 2, point.y() * 2));
+    }
+
+    @Action
+    void follow(Subscription subscription, PostRef ref) {
+        subscription.streamFor(new Post(ref.post()));
+        subscription.transmit("following " + ref.post());
+    }
+
+    @Action
+    void unfollow(Subscription subscription, PostRef ref) {
+        subscription.stopStreamFor(new Post(ref.post()));
+        subscription.transmit("unfollowed " + ref.post());
+    }
+
+    @Action
+    void quiet(Subscription subscription) {
+        subscription.stopAllStreams();
+        subscription.transmit("quiet");
     }
 
     @Unsubscribed
