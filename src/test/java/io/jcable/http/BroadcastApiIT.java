@@ -8,11 +8,10 @@ import io.jcable.testing.DemoServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,18 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BroadcastApiIT {
 
     private static final String POST = "{\"channel\":\"CommentsChannel\",\"post_id\":\"1\"}";
-    private static DemoServer demo;
+    @RegisterExtension
+    static final DemoServer demo = DemoServer.perClass();
     private CableClient reader;
-
-    @BeforeAll
-    static void start() {
-        demo = DemoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
 
     @BeforeEach
     void subscribe() {

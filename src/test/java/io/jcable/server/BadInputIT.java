@@ -19,11 +19,10 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,19 +37,10 @@ class BadInputIT {
     private static final Duration QUIET = Duration.ofMillis(250);
     private static final String ROOM = chat("bad");
     private static final String PROBE = "{\"channel\":\"ProbeChannel\",\"mode\":\"bad\"}";
-    private static DemoServer demo;
+    @RegisterExtension
+    static final DemoServer demo = DemoServer.perClass();
     private CableClient alice;
     private CableClient bob;
-
-    @BeforeAll
-    static void start() {
-        demo = DemoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
 
     @BeforeEach
     void connect() {

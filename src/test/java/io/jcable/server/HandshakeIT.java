@@ -15,9 +15,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,17 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HandshakeIT {
 
     private static final String UNAUTHORIZED = "{\"type\":\"disconnect\",\"reason\":\"unauthorized\",\"reconnect\":false}";
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() {
-        demo = DemoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
+    @RegisterExtension
+    static final DemoServer demo = DemoServer.perClass();
 
     @Test
     void welcomesFirstOverTheNegotiatedSubprotocol() {

@@ -10,26 +10,16 @@ import io.jcable.testing.DemoServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** message commands, actions and broadcasts of the demo's three channels, and what must not arrive. */
 class MessagesIT {
 
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final String BENCHMARK = "{\"channel\":\"BenchmarkChannel\"}";
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() {
-        demo = DemoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
+    @RegisterExtension
+    static final DemoServer demo = DemoServer.perClass();
 
     @Test
     void aMessageWithoutActionIsBroadcastToTheRoomAndNotToAnotherRoom() {

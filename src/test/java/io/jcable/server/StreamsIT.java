@@ -13,26 +13,16 @@ import io.jcable.testing.LogCapture;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.json.Json;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** streamFor / broadcastTo, stopStream, the Broadcast event fired by any bean, the disconnect callback. */
 class StreamsIT {
 
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final String PROBE = "{\"channel\":\"ProbeChannel\",\"mode\":\"streams\"}";
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() {
-        demo = DemoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
+    @RegisterExtension
+    static final DemoServer demo = DemoServer.perClass();
 
     @Test
     void streamForAndBroadcastToMeetOnTheModelsStream() {

@@ -14,25 +14,15 @@ import io.jcable.testing.DemoServer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** subscribe, confirm, reject, unsubscribe; the channel bean's lifecycle. */
 class SubscriptionIT {
 
     private static final Duration QUIET = Duration.ofMillis(300);
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() {
-        demo = DemoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
+    @RegisterExtension
+    static final DemoServer demo = DemoServer.perClass();
 
     @Test
     void confirmsEchoingTheIdentifierByteForByte() {

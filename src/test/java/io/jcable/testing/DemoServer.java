@@ -15,27 +15,51 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The demo application on a free port of 127.0.0.1, with the reference's default secret and key. */
-public final class DemoServer implements AutoCloseable {
+/**
+ * The demo application on a free port of 127.0.0.1, with the reference's default secret and key.
+ * One per test class: {@code @RegisterExtension static final DemoServer demo = DemoServer.perClass();}.
+ * Or one of its own: {@code try (DemoServer demo = DemoServer.start(env)) { ... }}.
+ */
+public final class DemoServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private final CableServer server;
+    private final Map<String, String> env;
     private final DemoTokens tokens = new DemoTokens(DemoSettings.DEFAULT_SECRET);
+    private CableServer server;
 
-    private DemoServer(CableServer server) {
-        this.server = server;
+    private DemoServer(Map<String, String> env) {
+        this.env = new HashMap<>(env);
+        this.env.putIfAbsent("CABLE_PORT", "0");
+    }
+
+    /** A server that starts before the test class's first test and stops after its last. */
+    public static DemoServer perClass() {
+        return new DemoServer(Map.of());
     }
 
     public static DemoServer start() {
         return start(Map.of());
     }
 
-    /** Starts the demo with extra environment (DEMO-CONTRACT.md's CABLE_* variables). */
+    /** Starts the demo with extra environment (DEMO-CONTRACT.md's CABLE_* variables, JCable's jcable.* options). */
     public static DemoServer start(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(env);
-        all.putIfAbsent("CABLE_PORT", "0");
-        return new DemoServer(DemoApp.start(all));
+        DemoServer demo = new DemoServer(env);
+        demo.server = DemoApp.start(demo.env);
+        return demo;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = DemoApp.start(env);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public CableServer server() {
