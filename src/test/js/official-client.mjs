@@ -61,12 +61,14 @@ export const quiet = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export function connect(demo, user, { token: userToken = token(user) } = {}) {
   const url = demo.cable(userToken);
   const consumer = createConsumer(url);
+  // Its sockets are told apart by URL: one consumer per user and demo.
+  const own = () => sockets.filter((socket) => socket.url === url);
   return {
     consumer,
-    /** The sockets this consumer opened (its URL carries its user's token). */
-    sockets: () => sockets.filter((socket) => socket.url === url),
+    /** The sockets this consumer opened, in order. */
+    sockets: own,
     /** Frames this consumer sent, parsed, over all its sockets. */
-    sent: () => sockets.filter((socket) => socket.url === url).flatMap((socket) => socket.sentFrames.map((f) => JSON.parse(f))),
+    sent: () => own().flatMap((socket) => socket.sentFrames.map((frame) => JSON.parse(frame))),
     subscribe: (params) => subscribe(consumer, params),
     disconnect: () => consumer.disconnect(),
   };
