@@ -10,6 +10,7 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpEvents;
 import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -60,11 +61,18 @@ final class UpgradeFilter extends BaseFilter implements AddOn {
 
     @Override
     public NextAction handleWrite(FilterChainContext ctx) {
-        if (ctx.getMessage() instanceof HttpContent content && !content.isLast()
-                && content.getHttpHeader() instanceof HttpResponsePacket response && response.getStatus() != 101) {
+        // Only Tyrus' refusal: headers without a body, not last, answering a WebSocket upgrade. Any
+        // other response that is not last is the first chunk of a body bigger than the output buffer.
+        if (ctx.getMessage() instanceof HttpContent content && !content.isLast() && !content.getContent().hasRemaining()
+                && content.getHttpHeader() instanceof HttpResponsePacket response && response.getStatus() != 101
+                && isWebSocketUpgrade(response.getRequest())) {
             response.setContentLength(0);
             ctx.setMessage(HttpContent.builder(response).last(true).build());
         }
         return ctx.getInvokeAction();
+    }
+
+    private static boolean isWebSocketUpgrade(HttpRequestPacket request) {
+        return request != null && "websocket".equalsIgnoreCase(request.getUpgrade());
     }
 }
