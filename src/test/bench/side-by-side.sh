@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# JCable's demo and the Rails ActionCable reference, started one after the other on this machine and
+# measured by the same benchmark runs. Writes target/bench/side-by-side.md (and the raw results).
+#
+#   src/test/bench/side-by-side.sh                    # 100 subscribers x 10 broadcasts/s x 300
+#   src/test/bench/side-by-side.sh "1000 10 300" ...  # runs of "subscribers rate messages"
+#
+# Needs the Rails reference of ../shared/reference (apt-get install ruby ruby-actioncable puma ruby-jwt).
+# Environment: REFERENCE (its folder), PORT (18500), WARMUP (JCable's JIT warm-up run, "200 50 500").
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REFERENCE=${REFERENCE:-../shared/reference}
+PORT=${PORT:-18500}
+WARMUP=${WARMUP:-"200 50 500"}
+OUT=target/bench
+RUNS=("$@")
+[ ${#RUNS[@]} -gt 0 ] || RUNS=("100 10 300")
+mkdir -p "$OUT"
+command -v puma >/dev/null || { echo "the Rails reference needs: apt-get install ruby ruby-actioncable puma ruby-jwt" >&2; exit 1; }
+
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+export CABLE_DEMO_SECRET=demo-secret CABLE_BROADCAST_KEY=demo-key
+
+wait_for_port() {
+  for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return 0; sleep 0.1; done
+  echo "nothing listens on $PORT" >&2; return 1
+}
+
+stop() {
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+}
+
+bench() { # label "clients rate messages"
+  read -r clients rate messages <<<"$2"
+  java -Xmx1g -cp "$CP" io.jcable.bench.CableBench --url "ws://127.0.0.1:$PORT/cable" --label "$1" \
+      --clients "$clients" --rate "$rate" --messages "$messages" | tee -a "$OUT/side-by-side.log"
+}
+
+: > "$OUT/side-by-side.log"
+echo "== JCable (standalone demo, java -Xmx512m)"
+CABLE_PORT=$PORT java -Xmx512m -cp "$CP" io.jcable.demo.DemoApp > "$OUT/jcable.log" 2>&1 &
+server=$!
+wait_for_port
+bench "JCable warm-up" "$WARMUP" > /dev/null
+for run in "${RUNS[@]}"; do bench "JCable" "$run"; done
+stop $server
+
+echo "== Rails ActionCable reference (puma, 1 process)"
+CABLE_PIDFILE="$OUT/rails.pid" "$REFERENCE/start.sh" "$PORT" > "$OUT/rails.log" 2>&1 &
+server=$!
+wait_for_port
+bench "Rails warm-up" "20 5 20" > /dev/null
+for run in "${RUNS[@]}"; do bench "Rails" "$run"; done
+stop $server
+
+{
+  echo "# JCable and Rails ActionCable, side by side"
+  echo
+  echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); server and load generator on the same machine."
+  echo "Open-loop broadcast: subscribers of BenchmarkChannel, one sender performing \`broadcast\` at a fixed rate;"
+  echo "latency from the scheduled send to the arrival at each subscriber, over all deliveries."
+  echo
+  echo "| server | subscribers | broadcasts/s | p50 ms | p90 ms | p99 ms | max ms | delivered | deliveries/s | server CPU | KiB/connection | generator CPU |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+  grep '^BENCH-RESULT' "$OUT/side-by-side.log" | sed 's/^BENCH-RESULT //' | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print("| {label} | {clients} | {rate} | {p50Ms:.2f} | {p90Ms:.2f} | {p99Ms:.2f} | {maxMs:.1f} | {delivered}/{expected} | {deliveriesPerSecond:.0f} | {serverCpuPercent:.0f}% | {kibPerConnection:.1f} | {generatorCpuPercent:.0f}% |".format(**r))'
+} > "$OUT/side-by-side.md"
+echo
+cat "$OUT/side-by-side.md"
