@@ -34,21 +34,18 @@ public class PayloadCodec {
         }
     }
 
-    /** The payload as JSON text. */
+    /** The payload as JSON text that UTF-8 can carry (see {@link JsonText#escapeLoneSurrogates}). */
     public String encode(Object payload) {
         if (payload == null) {
             return "null";
         }
-        if (payload instanceof RawJson raw) {
-            return raw.json();
-        }
-        if (payload instanceof JsonValue value) {
-            return value.toString();
-        }
         if (payload instanceof CharSequence text) {
             return JsonText.quote(text.toString());
         }
-        return jsonb.toJson(payload);
+        String json = payload instanceof RawJson raw ? raw.json()
+                : payload instanceof JsonValue value ? value.toString()
+                : jsonb.toJson(payload);
+        return JsonText.escapeLoneSurrogates(json);
     }
 
     /** JSON text bound to a Java type. */

@@ -101,7 +101,8 @@ final class DeliveryLane {
             for (StreamSubscriber subscriber : group.subscribers) {
                 try {
                     subscriber.deliver(frame);
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
+                    // One subscriber's failure must neither stop the others nor kill this lane's thread.
                     LOG.log(Level.ERROR, "delivery to a subscriber of \"" + stream + "\" failed", e);
                 }
             }

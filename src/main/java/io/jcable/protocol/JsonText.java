@@ -8,6 +8,34 @@ public final class JsonText {
     private JsonText() {
     }
 
+    /**
+     * JSON text with every unpaired surrogate written as a {@code \\uXXXX} escape. Encoders (JSON-B,
+     * JSON-P) copy a lone surrogate into the text as a raw char, which UTF-8 cannot carry: the frame
+     * could not be sent. Outside strings JSON has only ASCII, so any such char is inside a string,
+     * where the escape means the same JavaScript string. Returns {@code json} itself when it has none.
+     */
+    public static String escapeLoneSurrogates(String json) {
+        StringBuilder out = null;
+        int start = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (paired(json, i)) {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(json.length() + 16);
+            }
+            out.append(json, start, i).append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                    .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+            start = i + 1;
+        }
+        return out == null ? json : out.append(json, start, json.length()).toString();
+    }
+
     /** A client's text for a log line: quoted, and cut at 80 characters whatever the client sent. */
     public static String quoteForLog(String text) {
         return quote(text.length() <= 80 ? text : text.substring(0, 77) + "...");

@@ -43,10 +43,41 @@ public final class CableEndpoint extends Endpoint {
         CableConnection opened = new CableConnection(registry.nextId(), session, request, config.outboundQueue(),
                 registry.closer(), dispatcher::close);
         connection = opened;
-        session.addMessageHandler(String.class, text -> dispatcher.dispatch(opened, text));
+        session.addMessageHandler(String.class, text -> {
+            if (tooBig(text)) {
+                close(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message over jcable.max-frame-size"));
+            } else {
+                dispatcher.dispatch(opened, text);
+            }
+        });
         session.addMessageHandler(ByteBuffer.class, bytes -> dispatcher.ignored(opened,
                 "binary frame of " + bytes.remaining() + " bytes (actioncable-v1-json is text only)"));
         dispatcher.open(opened);
+    }
+
+    /**
+     * Whether a message is over the limit, in UTF-8 bytes. Containers enforce it on frames or on
+     * fragmented messages, not always on both: this holds whatever reached us.
+     */
+    private boolean tooBig(String text) {
+        int max = config.maxFrameSize();
+        if ((long) text.length() * 3 <= max) {
+            return false; // no UTF-8 char takes more than 3 bytes per UTF-16 char
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes > max;
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "close failed: {0}", e.toString());
+        }
     }
 
     @Override

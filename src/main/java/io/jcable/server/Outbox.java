@@ -104,7 +104,9 @@ final class Outbox implements SendHandler {
             call.set(IN_CALL);
             try {
                 remote.sendText(frame, this);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Whatever the container throws, even a checked exception it does not declare:
+                // 'sending' must not stay taken, or this connection would never send again.
                 onResult(new SendResult(e));
             }
             if (call.compareAndSet(IN_CALL, AWAITING)) {

@@ -171,7 +171,7 @@ public final class CableServer implements AutoCloseable {
         }
 
         private CableServer start(CableConfig config, WeldContainer beans) {
-            TyrusContainer webSockets = new TyrusContainer(Math.max(4 * 1024 * 1024, config.maxFrameSize() + 16));
+            TyrusContainer webSockets = new TyrusContainer(config.maxFrameSize());
             HttpServer http = new HttpServer();
             NetworkListener listener = new NetworkListener("jcable", host, port);
             listener.registerAddOn(webSockets.addOn());

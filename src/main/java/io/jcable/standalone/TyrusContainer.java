@@ -15,10 +15,13 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
 final class TyrusContainer extends TyrusServerContainer {
 
     private final TyrusWebSocketEngine engine;
+    private final WebSocketEngine guarded;
 
-    TyrusContainer(int incomingBufferSize) {
+    /** @param maxFrameSize the largest frame payload accepted; its frame fits Tyrus' read buffer */
+    TyrusContainer(int maxFrameSize) {
         super((Set<Class<?>>) null);
-        engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferSize).build();
+        engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(maxFrameSize + 14).build();
+        guarded = new FrameSizeLimit(engine, maxFrameSize);
     }
 
     @Override
@@ -33,7 +36,7 @@ final class TyrusContainer extends TyrusServerContainer {
 
     @Override
     public WebSocketEngine getWebSocketEngine() {
-        return engine;
+        return guarded;
     }
 
     /**

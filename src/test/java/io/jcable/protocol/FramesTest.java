@@ -1,6 +1,7 @@
 package io.jcable.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -36,6 +37,16 @@ class FramesTest {
     @Test
     void escapesControlCharactersAndLineSeparators() {
         assertEquals("\"a\\u0000b\\u2028\\n\"", JsonText.quote("a\u0000b\u2028\n"));
+    }
+
+    @Test
+    void escapesLoneSurrogatesInEncodedJsonAndLeavesPairsAlone() {
+        assertEquals("{\"a\":\"x\\ud800y\\udc00\"}", JsonText.escapeLoneSurrogates("{\"a\":\"x\ud800y\udc00\"}"));
+        String pair = "{\"a\":\"\uD83D\uDE00\"}";
+        assertTrue(pair == JsonText.escapeLoneSurrogates(pair), "nothing to escape: the same string");
+        assertEquals("\"\\ud800x\"", JsonText.quote("\ud800x"));
+        assertEquals("\"\\udc00\"", JsonText.quote("\udc00"));
+        assertEquals("\"\uD83D\uDE00\"", JsonText.quote("\uD83D\uDE00"));
     }
 
     @Test

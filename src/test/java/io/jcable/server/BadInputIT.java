@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcable.testing.CableClient;
 import io.jcable.testing.DemoServer;
 import io.jcable.testing.LogCapture;
+import io.jcable.testing.StalledClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
@@ -177,6 +178,38 @@ class BadInputIT {
         try (CableClient again = demo.connect("alice")) {
             again.subscribeConfirmed(ROOM);
         }
+    }
+
+    @Test
+    void aSingleFrameOverTheLimitClosesWith1009BeforeItIsRead() {
+        try (StalledClient raw = StalledClient.connect(demo.cable("mallory"))) {
+            raw.send(CableClient.subscribeCommand(ROOM));
+            raw.send("{\"command\":\"message\",\"identifier\":" + quote(ROOM) + ",\"data\":\"" + "x".repeat(3 << 20) + "\"}");
+            assertEquals(1009, raw.awaitCloseCode());
+        }
+        String left = message(ROOM, "{\"user\":\"mallory\",\"performed\":\"left\"}");
+        assertEquals(left, bob.next(), "the frames before the big one were carried out");
+        assertEquals(left, alice.next());
+        stillWorks();
+    }
+
+    @Test
+    void aOneMebibyteFrameIsAcceptedAndBroadcastIntact() {
+        String text = "y".repeat(1 << 20);
+        try (StalledClient raw = StalledClient.connect(demo.cable("big"))) {
+            raw.send(CableClient.subscribeCommand(ROOM));
+            raw.send(messageFrame(ROOM, "{\"message\":\"" + text + "\"}"));
+            assertEquals(message(ROOM, "{\"message\":\"" + text + "\",\"current_user_id\":\"big\"}"), bob.next());
+        }
+    }
+
+    @Test
+    void aLoneSurrogateInAMessageReachesEveryoneEscapedAndDeafensNobody() {
+        alice.sendMessage(ROOM, "{\"message\":\"half \\ud800 a pair\"}");
+        String escaped = message(ROOM, "{\"message\":\"half \\ud800 a pair\",\"current_user_id\":\"alice\"}");
+        assertEquals(escaped, alice.next());
+        assertEquals(escaped, bob.next());
+        stillWorks();
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket client on a plain socket that completes the handshake, can send frames, and then
- * never reads again: the server's writes to it fill the TCP window and stall, as with a client on
- * a dead network or a frozen tab.
+ * A WebSocket client on a plain socket: it completes the handshake and sends frames exactly as
+ * told (one frame, whatever its size). Unless asked to read, it never reads again: the server's
+ * writes to it fill the TCP window and stall, as with a client on a dead network or a frozen tab.
  */
 public final class StalledClient implements AutoCloseable {
 
@@ -63,19 +63,24 @@ public final class StalledClient implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
-    /** Sends one masked text frame, as a client must. */
+    /** Sends one masked text frame, as a client must, however long the text. */
     public void send(String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write(0x81);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
-        } else {
+        } else if (payload.length < 65536) {
             frame.write(0x80 | 126);
             frame.write(payload.length >> 8);
             frame.write(payload.length & 0xff);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) payload.length >> shift) & 0xff);
+            }
         }
         frame.writeBytes(mask);
         for (int i = 0; i < payload.length; i++) {
@@ -85,7 +90,28 @@ public final class StalledClient implements AutoCloseable {
             out.write(frame.toByteArray());
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the server may close before it has read everything: the close code tells the rest
+        }
+    }
+
+    /** Reads the server's frames until its close frame, and returns the close code (-1 when the socket just ends). */
+    public int awaitCloseCode() {
+        try {
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            while (true) {
+                int first = in.read();
+                if (first < 0) {
+                    return -1;
+                }
+                int length7 = in.readUnsignedByte() & 0x7f;
+                long length = length7 == 126 ? in.readUnsignedShort() : length7 == 127 ? in.readLong() : length7;
+                byte[] payload = in.readNBytes((int) length);
+                if ((first & 0x0f) == 8) {
+                    return payload.length >= 2 ? (payload[0] & 0xff) << 8 | payload[1] & 0xff : 1005;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
         }
     }
 
