@@ -101,7 +101,7 @@ final class DeliveryLane {
             for (StreamSubscriber subscriber : group.subscribers) {
                 try {
                     subscriber.deliver(frame);
-                } catch (Exception e) {
+                } catch (Throwable e) {
                     // One subscriber's failure must neither stop the others nor kill this lane's thread.
                     LOG.log(Level.ERROR, "delivery to a subscriber of \"" + stream + "\" failed", e);
                 }

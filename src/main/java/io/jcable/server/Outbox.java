@@ -104,8 +104,9 @@ final class Outbox implements SendHandler {
             call.set(IN_CALL);
             try {
                 remote.sendText(frame, this);
-            } catch (Exception e) {
-                // Whatever the container throws, even a checked exception it does not declare:
+            } catch (Throwable e) {
+                // Whatever the container throws (Tyrus throws an Error for text UTF-8 cannot carry, others
+                // checked exceptions they do not declare):
                 // 'sending' must not stay taken, or this connection would never send again.
                 onResult(new SendResult(e));
             }
