@@ -80,10 +80,11 @@ async function runOn(scenario, server, options) {
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 90000).unref());
   try {
     const outcome = await Promise.race([scenario.run(trial), timeout]);
-    if (outcome === 'timeout') trial.log('error', { k: 'error', text: 'scenario timed out after 90 s', bytes: 'timeout', json: { ok: false } });
+    if (outcome === 'timeout') trial.log('error', { k: 'error', text: 'scenario timed out after 90 s', bytes: 'timeout', json: null });
   } catch (error) {
-    trial.log('error', { k: 'error', text: `scenario failed: ${error.stack}`, bytes: String(error), json: { ok: false } });
+    trial.log('error', { k: 'error', text: `scenario failed: ${error.stack}`, bytes: String(error), json: null });
   } finally {
+    trial.recording = false;
     trial.closeAll();
   }
   await new Promise((resolve) => setTimeout(resolve, 100)); // let the closes reach the server

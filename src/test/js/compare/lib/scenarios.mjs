@@ -649,14 +649,70 @@ S('size', '1 MiB text frame (echo and broadcast)', async (t) => {
   alice.perform(BENCH, { action: 'broadcast', big });
   await t.settle(800, 20000);
   t.info('bob', `broadcast and settle took ${Date.now() - start - 800} ms`);
+  t.unorderedSection('alice'); // the order of broadcast and broadcastResult is compared elsewhere
 });
 
-S('size', '3 MiB text frame', async (t) => {
+for (const [label, mib, parts] of [['3 MiB in one frame', 3, 1], ['3 MiB in 3 fragments', 3, 3], ['1.5 MiB in 3 fragments', 1.5, 3], ['5 MiB in one frame', 5, 1]]) {
+  S('size', label, async (t) => {
+    const alice = await user(t, 'alice');
+    alice.subscribe(BENCH);
+    await t.settle();
+    const frame = { command: 'message', identifier: BENCH, data: JSON.stringify({ action: 'echo', big: 'y'.repeat(mib * 1024 * 1024) }) };
+    if (parts === 1) alice.send(frame);
+    else alice.sendFragmented(frame, parts);
+    await t.settle(1000, 20000);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness: text that cannot be encoded as UTF-8 (a lone surrogate, sent escaped as \ud800)
+// ---------------------------------------------------------------------------------------------
+
+/** Does each client still get frames? A ping (3 s) or anything else after `since`. */
+async function stillReceiving(t, clients, since) {
+  await t.until(() => t.pings.filter((p) => p.at > since).map((p) => p.conn).filter((c, i, all) => all.indexOf(c) === i).length >= clients.length, 4000);
+  for (const client of clients) {
+    const pinged = t.pings.some((p) => p.conn === client.name && p.at > since);
+    t.summary('after', `${client.name} still gets pings: ${pinged ? 'yes' : 'NO'}`);
+  }
+}
+
+S('robustness', 'echo a lone surrogate, then a normal echo', async (t) => {
   const alice = await user(t, 'alice');
   alice.subscribe(BENCH);
   await t.settle();
-  alice.perform(BENCH, { action: 'echo', big: 'y'.repeat(3 * 1024 * 1024) });
-  await t.settle(1000, 20000);
+  alice.perform(BENCH, '{"action":"echo","s":"\\ud800"}');
+  await t.settle();
+  alice.perform(BENCH, '{"action":"echo","s":"after"}');
+  await t.settle();
+  await stillReceiving(t, [alice], Date.now());
+});
+
+S('robustness', 'chat message with a lone surrogate, then normal messages', async (t) => {
+  const { alice, bob, id } = await chatPair(t, 'surrogate');
+  const carol = await user(t, 'carol');
+  carol.subscribe(chat('elsewhere'));
+  await t.settle();
+  alice.perform(id, '{"message":"x\\ud800"}');
+  await t.settle();
+  alice.perform(id, { message: 'after, from alice' });
+  await t.settle();
+  bob.perform(id, { message: 'after, from bob' });
+  await t.settle();
+  carol.perform(chat('elsewhere'), { message: 'another room' });
+  await t.settle();
+  await stillReceiving(t, [alice, bob, carol], Date.now());
+});
+
+S('robustness', 'HTTP broadcast with a lone surrogate, then a normal one', async (t) => {
+  const alice = await user(t, 'alice');
+  alice.subscribe(chat('http'));
+  await t.settle();
+  await broadcast(t, 'http', { stream: 'chat_http', data: '{"s":"\\ud800"}' });
+  await t.settle();
+  await broadcast(t, 'http', { stream: 'chat_http', data: '{"s":"after"}' });
+  await t.settle();
+  await stillReceiving(t, [alice], Date.now());
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -4,33 +4,33 @@ import WebSocket from 'ws';
 import net from 'node:net';
 import http from 'node:http';
 import crypto from 'node:crypto';
+import { canonicalJson } from './json.mjs';
 
 const PING = /^\{"type":"ping","message":(-?\d+)\}$/;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A text for humans: long frames are cut, with their length and digest. */
+/** A text for humans: invisible characters shown as ⟨U+XXXX⟩; long frames cut, with length and digest. */
 export function shorten(text, max = 400) {
+  text = visible(text);
   if (text.length <= max) return text;
   const digest = crypto.createHash('sha256').update(text).digest('hex').slice(0, 12);
   return `${text.slice(0, 160)}…(${Buffer.byteLength(text)} bytes, sha256 ${digest})`;
 }
 
-function tryJson(text) {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
+const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u00ad\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function visible(text) {
+  return text.replace(INVISIBLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
 /**
  * One recorded item. k: send | recv | close | handshake | http | summary | info | error.
- * bytes: what is compared byte for byte; json: its parsed value when it is JSON (compared when the
- * bytes differ); text: what is printed. Items of kind info are printed but never compared.
+ * bytes: what is compared byte for byte; json: its canonical forms when it is JSON (compared when
+ * the bytes differ); text: what is printed. Items of kind info are printed but never compared.
  */
-export function item(k, text, { bytes = text, json } = {}) {
-  const parsed = json !== undefined ? { ok: true, value: json } : (k === 'recv' || k === 'send') ? tryJson(bytes) : { ok: false };
-  return { k, text, bytes, json: parsed };
+export function item(k, text, { bytes = text } = {}) {
+  const json = (k === 'recv' || k === 'send') ? canonicalJson(bytes) : null;
+  return { k, text, bytes, json };
 }
 
 export class Trial {
@@ -42,9 +42,11 @@ export class Trial {
     this.clients = [];
     this.lastActivity = Date.now();
     this.pings = []; // { conn, at, text }
+    this.recording = true; // off once the scenario is over: its teardown is not compared
   }
 
   log(section, entry) {
+    if (!this.recording) return entry;
     if (!this.sections.has(section)) this.sections.set(section, []);
     this.sections.get(section).push(entry);
     return entry;
@@ -196,7 +198,10 @@ export class Client {
         trial.touch();
         this.open = false;
         this.closed = { code, reason: reason.toString('utf8') };
-        if (!this.closing) trial.log(name, item('close', `closed by server: code ${code} reason ${JSON.stringify(reason.toString('utf8'))}`));
+        if (!this.closing) {
+          trial.log(name, item('close', `closed by server: code ${code}`));
+          trial.log(name, item('close', `close reason ${JSON.stringify(reason.toString('utf8'))}`));
+        }
         resolve();
       });
       this.ws.on('error', (error) => {
@@ -213,6 +218,14 @@ export class Client {
     if (record) this.trial.log(this.name, item('send', `> ${shorten(text)}`, { bytes: text }));
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
     else this.trial.log(this.name, item('error', '(not sent: the socket is not open)'));
+  }
+
+  /** Sends a text message in `parts` WebSocket frames (a first frame and continuations). */
+  sendFragmented(frame, parts) {
+    const text = typeof frame === 'string' ? frame : JSON.stringify(frame);
+    this.trial.log(this.name, item('send', `> (in ${parts} frames) ${shorten(text)}`, { bytes: text }));
+    const size = Math.ceil(text.length / parts);
+    for (let i = 0; i < parts; i++) this.ws.send(text.slice(i * size, (i + 1) * size), { fin: i === parts - 1 });
   }
 
   sendBinary(buffer) {
@@ -314,7 +327,8 @@ async function rawUpgrade(trial, name, { path = '/cable', query = '', headers = 
         trial.log(name, item('recv', `< ${shorten(text)}`, { bytes: text }));
       } else if (frame.opcode === 8) {
         const code = frame.payload.length >= 2 ? frame.payload.readUInt16BE(0) : 1005;
-        trial.log(name, item('close', `closed by server: code ${code} reason ${JSON.stringify(frame.payload.subarray(2).toString('utf8'))}`));
+        trial.log(name, item('close', `closed by server: code ${code}`));
+        trial.log(name, item('close', `close reason ${JSON.stringify(frame.payload.subarray(2).toString('utf8'))}`));
       } else {
         trial.log(name, item('recv', `< (opcode ${frame.opcode}) ${frame.payload.toString('hex')}`));
       }
