@@ -10,6 +10,7 @@ import { Trial } from './lib/trial.mjs';
 import { compareResults, SAME, SAME_JSON, DIFFERENT } from './lib/diff.mjs';
 import { scenarios } from './lib/scenarios.mjs';
 import { makeTokens } from './lib/tokens.mjs';
+import { known, knownFor } from './lib/known.mjs';
 
 const USAGE = `usage: node compare.mjs --a ws://HOST:PORT --b ws://HOST:PORT [options]
   --http-a URL, --http-b URL   HTTP base of each server (default: the ws URL as http)
@@ -27,6 +28,7 @@ const USAGE = `usage: node compare.mjs --a ws://HOST:PORT --b ws://HOST:PORT [op
   --verbose         print every scenario's transcript, not only those that differ
   --report FILE     also write a Markdown report (summary table and every difference)
   --json FILE       also write the raw results as JSON
+  --fail-on-new     exit 1 when a scenario differs in a way lib/known.mjs does not list
   --fail-on-diff    exit 1 when any scenario is DIFFERENT`;
 
 function parseArgs(argv) {
@@ -34,7 +36,7 @@ function parseArgs(argv) {
     labelA: 'A', labelB: 'B', secret: 'demo-secret', key: 'demo-key', origin: 'http://good.example',
     quietMs: 500, sequential: false, verbose: false, failOnDiff: false,
   };
-  const flags = { '--sequential': 'sequential', '--verbose': 'verbose', '--fail-on-diff': 'failOnDiff', '--list': 'list' };
+  const flags = { '--sequential': 'sequential', '--verbose': 'verbose', '--fail-on-diff': 'failOnDiff', '--fail-on-new': 'failOnNew', '--list': 'list' };
   const values = {
     '--a': 'a', '--b': 'b', '--http-a': 'httpA', '--http-b': 'httpB', '--label-a': 'labelA', '--label-b': 'labelB',
     '--secret': 'secret', '--key': 'key', '--origin': 'origin', '--only': 'only', '--skip': 'skip',
@@ -91,6 +93,13 @@ async function runOn(scenario, server, options) {
   return trial.toResult();
 }
 
+/** "known F3 (c), F7 (c)" or "NEW" for a scenario that is not SAME; "" for SAME. */
+function annotation(result) {
+  if (result.comparison.verdict === SAME) return '';
+  const entries = knownFor(result.scenario.name);
+  return entries.length ? `known ${entries.map((e) => `${e.id} (${e.cls})`).join(', ')}` : 'NEW';
+}
+
 const MARK = { [SAME]: '=', [SAME_JSON]: '~', [DIFFERENT]: '≠' };
 
 function transcript(comparison, labelA, labelB, { markdown = false } = {}) {
@@ -127,9 +136,10 @@ function markdownReport(results, options, startedAt) {
   const out = [];
   out.push(`# Comparison: ${labelA} (${options.a}) vs ${labelB} (${options.b})`, '');
   out.push(`Run ${startedAt.toISOString()}; ${results.length} scenarios: ${counts[SAME]} SAME, ${counts[SAME_JSON]} SAME-JSON (same JSON, other bytes), ${counts[DIFFERENT]} DIFFERENT.`, '');
-  out.push('| # | Scenario | Verdict | Why |', '|---|---|---|---|');
+  out.push('| # | Scenario | Verdict | Why | Finding |', '|---|---|---|---|---|');
+  const cell = (text) => text.replace(/\|/g, '\\|');
   results.forEach((r, i) => {
-    out.push(`| ${i + 1} | ${r.scenario.name.replace(/\|/g, '\\|')} | ${r.comparison.verdict} | ${r.comparison.why.join('; ').replace(/\|/g, '\\|')} |`);
+    out.push(`| ${i + 1} | ${cell(r.scenario.name)} | ${r.comparison.verdict} | ${cell(r.comparison.why.join('; '))} | ${annotation(r)} |`);
   });
   out.push('', '## Transcripts of the scenarios that differ', '');
   out.push(`\`=\` same bytes on both; \`~\` same JSON, other bytes; \`≠\` different (first line ${labelA}, second ${labelB}); \`i\` information, not compared. \`>\` sent by the client, \`<\` sent by the server.`, '');
@@ -175,7 +185,8 @@ async function main() {
     const comparison = compareResults(resultA, resultB);
     results.push({ scenario, comparison, resultA, resultB });
     const why = comparison.why.length ? ` — ${comparison.why.join('; ')}` : '';
-    console.log(`${String(index + 1).padStart(3)} [${comparison.verdict}] ${scenario.name}${why}`);
+    const note = annotation(results[results.length - 1]);
+    console.log(`${String(index + 1).padStart(3)} [${comparison.verdict}] ${scenario.name}${why}${note ? `  {${note}}` : ''}`);
     if (options.verbose || comparison.verdict !== SAME) {
       console.log(transcript(comparison, options.labelA, options.labelB));
     }
@@ -183,6 +194,14 @@ async function main() {
   const counts = { [SAME]: 0, [SAME_JSON]: 0, [DIFFERENT]: 0 };
   results.forEach((r) => counts[r.comparison.verdict]++);
   console.log(`\n${results.length} scenarios: ${counts[SAME]} SAME, ${counts[SAME_JSON]} SAME-JSON, ${counts[DIFFERENT]} DIFFERENT`);
+  const fresh = results.filter((r) => annotation(r) === 'NEW');
+  console.log(fresh.length ? `NEW differences (not in lib/known.mjs): ${fresh.length}\n${fresh.map((r) => `  ${r.scenario.name}`).join('\n')}` : 'no NEW differences: every one is in lib/known.mjs');
+  for (const entry of known) {
+    const relevant = results.filter((r) => entry.scenarios.some((p) => p.test(r.scenario.name)));
+    if (relevant.length && relevant.every((r) => r.comparison.verdict === SAME)) {
+      console.log(`known ${entry.id} (${entry.cls}) not seen any more${entry.flaky ? ' (timing-dependent: may come back)' : ''}: ${entry.title}`);
+    }
+  }
   if (options.report) {
     fs.writeFileSync(options.report, `${markdownReport(results, options, startedAt)}\n`);
     console.log(`report written to ${options.report}`);
@@ -197,6 +216,7 @@ async function main() {
     }));
     fs.writeFileSync(options.json, `${JSON.stringify(plain, null, 2)}\n`);
   }
+  if (options.failOnNew && fresh.length) return 1;
   return options.failOnDiff && counts[DIFFERENT] > 0 ? 1 : 0;
 }
 

@@ -84,6 +84,10 @@ S('handshake', 'plain GET /cable (no upgrade)', async (t) => {
   await t.http('http', { path: '/cable', headers: { Origin: t.options.origin } });
 });
 
+S('handshake', 'GET / (JCable serves its demo page there)', async (t) => {
+  await t.http('http', { path: '/', record: { body: false } });
+});
+
 S('handshake', 'upgrade on another path (/cable/extra)', async (t) => {
   const token = encodeURIComponent(t.tokens.valid('alice'));
   await t.rawUpgrade('raw', { path: '/cable/extra', query: `?token=${token}`, protocolHeader: 'actioncable-v1-json', headers: { Origin: t.options.origin } });
@@ -218,6 +222,8 @@ const rejectCases = [
   ['tab/newline room', chat('\t\n')],
   ['NBSP room (U+00A0)', chat('\u00a0')],
   ['ideographic space room (U+3000)', chat('\u3000')],
+  ['figure space room (U+2007)', chat('\u2007')],
+  ['next-line room (U+0085)', chat('\u0085')],
   ['null room', chat(null)],
   ['false room', chat(false)],
   ['empty array room', chat([])],
@@ -262,6 +268,19 @@ for (const [label, identifier, streams] of oddRoomCases) {
     await probeStreams(t, streams);
   });
 }
+
+S('reject', 'ProbeChannel (a JCable test channel): failing subscribe and action', async (t) => {
+  const alice = await user(t, 'alice');
+  alice.subscribe(JSON.stringify({ channel: 'ProbeChannel', mode: 'throw' }));
+  await t.settle();
+  const probe = JSON.stringify({ channel: 'ProbeChannel', mode: 'x' });
+  alice.subscribe(probe);
+  await t.settle();
+  alice.perform(probe, { action: 'boom' });
+  await t.settle();
+  alice.perform(probe, { action: 'point', x: 1, y: 2 });
+  await t.settle();
+});
 
 S('subscribe', 'identical subscribe twice', async (t) => {
   const { alice, bob, id } = await chatPair(t, 'twice');
