@@ -9,7 +9,7 @@ export const known = [
   { id: 'F3', cls: 'c', title: "the demo serves the test fixture ProbeChannel (client-triggered SEVERE stack traces)", scenarios: [/ProbeChannel/] },
   { id: 'F4', cls: 'c', title: 'demo: U+00A0, U+2007, U+0085 (and other non-breaking/Unicode spaces) are blank for Rails, not for Blank.isBlank', scenarios: [/^reject: (NBSP|figure space|next-line) room/] },
   { id: 'F5', cls: 'c', title: "demo: non-string room / message are not rendered like Ruby's to_s (1.50, 1e2, arrays, objects)", scenarios: [/^stream name: (numeric room 1\.50|numeric room 1e2|array room|object room)$/, /^chat: receive: (decimal message 1\.50|exponent message 1e2|array message|object message)$/] },
-  { id: 'F6', cls: 'c', title: 'a blank or false "action" runs receive in Rails (.presence); JCable ignores the message', scenarios: [/^chat: receive: action ("" |" " \(blank\)|false)/] },
+  { id: 'F6', cls: 'c', title: 'a blank or false "action" runs receive in Rails (.presence); JCable ignores the message', scenarios: [/^chat: receive: action (""|" " \(blank\)|false)/] },
   { id: 'F7', cls: 'c', title: 'token given twice in the query: Rails (Rack) uses the last, the demo the first', scenarios: [/^auth: token given twice/] },
   { id: 'F8', cls: 'a', title: 'unknown channel: JCable rejects, Rails stays silent (the client would retry forever)', scenarios: [/^reject: (unknown channel|channel name in lower case|empty channel name|channel Object)$/] },
   { id: 'F9', cls: 'a', title: "Rails subscribes to base classes and '::'-prefixed names (constantize quirk); JCable rejects them", scenarios: [/^reject: channel (ApplicationCable::Channel|ActionCable::Channel::Base|::ChatChannel)/] },
@@ -22,7 +22,7 @@ export const known = [
   { id: 'F16', cls: 'b', title: 'close reason after the unauthorized disconnect: JCable "unauthorized", Rails empty (both code 1000)', scenarios: [/^auth: /] },
   { id: 'F17', cls: 'b', title: 'refused origin: JCable 403 with an empty body, Rails 404 "Page not found"', scenarios: [/^origin: (foreign origin|no Origin header|allowed origin with explicit default port|allowed origin with a trailing slash|Origin: null)$/] },
   { id: 'F18', cls: 'b', title: 'origins are compared case-insensitively by JCable, exactly by Rails', scenarios: [/^origin: allowed origin in upper case$/] },
-  { id: 'F19', cls: 'b', title: "Ruby's JSON parser accepts /* comments */ and nests at most 100 deep; JCable's is strict RFC 8259 with a deeper limit", scenarios: [/JSON comment/, /^benchmark: echo: nesting depth 150$/] },
+  { id: 'F19', cls: 'b', title: "Ruby's JSON parser accepts /* comments */ and nests at most 100 deep; JCable's is strict RFC 8259 with a deeper limit", scenarios: [/JSON with a comment|JSON comment/, /^benchmark: echo: nesting depth 150$/] },
   { id: 'F20', cls: 'b', title: 'BenchmarkChannel broadcast: Rails sends the sender broadcastResult first, JCable the broadcast first', scenarios: [/^benchmark: broadcast to two subscribers$/] },
   { id: 'F21', cls: 'b', title: 'HTTP outside the contract: GET /cable and /_broadcast/x bodies and statuses, GET / demo page, upgrade on /cable/extra, Sec-WebSocket-Version 8', scenarios: [/^handshake: (plain GET \/cable|GET \/ |upgrade on another path|upgrade with Sec-WebSocket-Version 8)/, /^http: 201\?: a sub-path/] },
 ];

@@ -296,6 +296,7 @@ S('subscribe', 'same channel and params, differently formatted', async (t) => {
   await t.settle();
   bob.perform(id, { message: 'twice?' });
   await t.settle();
+  t.unorderedSection('alice'); // one delivery per identifier, in either order
 });
 
 S('subscribe', '50 pipelined subscribes', async (t) => {
@@ -707,12 +708,14 @@ S('robustness', 'echo a lone surrogate, then a normal echo', async (t) => {
   await stillReceiving(t, [alice], Date.now());
 });
 
-S('robustness', 'chat message with a lone surrogate, then normal messages', async (t) => {
+S('robustness', 'chat message with a lone surrogate (sent twice), then normal messages', async (t) => {
   const { alice, bob, id } = await chatPair(t, 'surrogate');
   const carol = await user(t, 'carol');
   carol.subscribe(chat('elsewhere'));
   await t.settle();
   alice.perform(id, '{"message":"x\\ud800"}');
+  await t.settle();
+  alice.perform(id, '{"message":"y\\ud800"}');
   await t.settle();
   alice.perform(id, { message: 'after, from alice' });
   await t.settle();
