@@ -65,7 +65,7 @@ const offers = [
   ['only an unknown one', 'actioncable-v2-msgpack'],
   ['unknown first, then actioncable-v1-json', 'actioncable-v2-msgpack, actioncable-v1-json'],
   ['different letter case', 'ActionCable-V1-JSON'],
-  ['two headers lines', ['actioncable-v2-msgpack', 'actioncable-v1-json']],
+  ['two header lines', ['actioncable-v2-msgpack', 'actioncable-v1-json']],
 ];
 for (const [label, protocolHeader] of offers) {
   S('subprotocol', label, async (t) => {
