@@ -44,8 +44,11 @@ case "$ACTION" in
   start)
     CABLE_LOG_LEVEL="${CABLE_LOG_LEVEL:-info}" CABLE_PIDFILE="$LOG_DIR/rails-$RAILS_PORT.pid" \
       setsid nohup "$REFERENCE_DIR/start.sh" "$RAILS_PORT" > "$LOG_DIR/rails-$RAILS_PORT.log" 2>&1 < /dev/null &
-    (cd "$ROOT" && CABLE_PORT="$JCABLE_PORT" setsid nohup mvn -q -Pdemo > "$LOG_DIR/jcable-$JCABLE_PORT.log" 2>&1 < /dev/null &
-      echo $! > "$LOG_DIR/jcable-$JCABLE_PORT.pid")
+    # One simple command in the background, so that $! is the JVM itself (mvn execs java).
+    cd "$ROOT"
+    CABLE_PORT="$JCABLE_PORT" setsid nohup mvn -q -Pdemo > "$LOG_DIR/jcable-$JCABLE_PORT.log" 2>&1 < /dev/null &
+    echo $! > "$LOG_DIR/jcable-$JCABLE_PORT.pid"
+    cd - > /dev/null
     wait_port "$RAILS_PORT" && wait_port "$JCABLE_PORT"
     echo "Rails reference on $RAILS_PORT (log $LOG_DIR/rails-$RAILS_PORT.log)"
     echo "JCable demo on $JCABLE_PORT (log $LOG_DIR/jcable-$JCABLE_PORT.log)"
