@@ -18,6 +18,8 @@ public final class DemoApp {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         }
+        // Leaves the tests' probe channel out of the bean archive (src/test/resources/META-INF/beans.xml).
+        System.setProperty("jcable.demo.people", "true");
         CableServer server = start(System.getenv()).stopOnShutdown();
         System.out.println("JCable demo: open http://127.0.0.1:" + server.port() + "/ in a browser (Ctrl-C stops)");
         server.awaitStop();

@@ -1,5 +1,6 @@
 package io.jcable.server;
 
+import io.jcable.server.probe.ProbeChannel;
 import static io.jcable.testing.CableClient.chat;
 import static io.jcable.testing.CableClient.message;
 import static io.jcable.testing.CableClient.rejection;

@@ -1,5 +1,6 @@
 package io.jcable.server;
 
+import io.jcable.server.probe.ProbeChannel;
 import static io.jcable.testing.CableClient.message;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package io.jcable.server;
 
+import io.jcable.server.probe.ProbeChannel;
+import io.jcable.server.probe.ProbeLog;
 import static io.jcable.testing.CableClient.chat;
 import static io.jcable.testing.CableClient.confirmation;
 import static io.jcable.testing.CableClient.message;

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcable.demo.DemoApp;
 import io.jcable.demo.DemoSettings;
 import io.jcable.demo.DemoTokens;
 import io.jcable.testing.CableClient;
@@ -14,6 +15,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -23,23 +27,53 @@ class MainIT {
     @Test
     void servesTheChannelsOnTheClassPathAndStopsGracefullyOnSigterm() throws Exception {
         int port = freePort();
-        Path log = Files.createTempFile("jcable-main", ".log");
-        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "-Djcable.port=" + port, Main.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            awaitListening(port, server, log);
-            String token = new DemoTokens(DemoSettings.DEFAULT_SECRET).issue("alice", Duration.ofMinutes(5));
-            try (CableClient client = CableClient.connect(URI.create("ws://127.0.0.1:" + port + "/cable?token=" + token))) {
-                assertEquals("{\"type\":\"welcome\"}", client.next());
+        try (Jvm server = Jvm.start(port, List.of("-Djcable.port=" + port, Main.class.getName()), Map.of())) {
+            try (CableClient client = connect(port)) {
                 client.subscribeConfirmed("{\"channel\":\"ChatChannel\",\"room\":\"main\"}");
-                server.destroy(); // SIGTERM
+                server.process.destroy(); // SIGTERM
                 assertEquals("{\"type\":\"disconnect\",\"reason\":\"server_restart\",\"reconnect\":true}", client.next());
                 assertEquals(1001, client.awaitClose().code());
             }
-            assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the JVM exits after a SIGTERM");
-        } finally {
-            server.destroyForcibly();
+            assertTrue(server.process.waitFor(10, TimeUnit.SECONDS), "the JVM exits after a SIGTERM");
+        }
+    }
+
+    @Test
+    void theDemoAsPeopleRunItServesTheContractsChannelsOnly() throws Exception {
+        int port = freePort();
+        try (Jvm demo = Jvm.start(port, List.of(DemoApp.class.getName()), Map.of("CABLE_PORT", Integer.toString(port)));
+             CableClient client = connect(port)) {
+            client.subscribeConfirmed("{\"channel\":\"BenchmarkChannel\"}");
+            String probe = "{\"channel\":\"ProbeChannel\"}";
+            client.subscribe(probe);
+            assertEquals(CableClient.rejection(probe), client.next());
+        }
+    }
+
+    private static CableClient connect(int port) {
+        String token = new DemoTokens(DemoSettings.DEFAULT_SECRET).issue("alice", Duration.ofMinutes(5));
+        CableClient client = CableClient.connect(URI.create("ws://127.0.0.1:" + port + "/cable?token=" + token));
+        assertEquals("{\"type\":\"welcome\"}", client.next());
+        return client;
+    }
+
+    /** A JVM with the test class path, listening on a port once started. */
+    private record Jvm(Process process, Path log) implements AutoCloseable {
+        static Jvm start(int port, List<String> arguments, Map<String, String> env) throws IOException {
+            Path log = Files.createTempFile("jcable-jvm", ".log");
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path")));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Jvm jvm = new Jvm(builder.start(), log);
+            awaitListening(port, jvm.process, log);
+            return jvm;
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
             Files.deleteIfExists(log);
         }
     }

@@ -1,4 +1,4 @@
-package io.jcable.server;
+package io.jcable.server.probe;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,15 +12,15 @@ public class ProbeLog {
     private final AtomicInteger destroyed = new AtomicInteger();
     private final AtomicInteger unsubscribed = new AtomicInteger();
 
-    void recordCreated() {
+    public void recordCreated() {
         created.incrementAndGet();
     }
 
-    void recordDestroyed() {
+    public void recordDestroyed() {
         destroyed.incrementAndGet();
     }
 
-    void recordUnsubscribed() {
+    public void recordUnsubscribed() {
         unsubscribed.incrementAndGet();
     }
 

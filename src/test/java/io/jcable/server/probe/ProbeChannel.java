@@ -1,4 +1,4 @@
-package io.jcable.server;
+package io.jcable.server.probe;
 
 import io.jcable.channel.Action;
 import io.jcable.channel.Channel;
