@@ -6,7 +6,8 @@ import jakarta.json.JsonValue;
 
 /**
  * The {@code data} of a {@code message} command: the raw JSON text, its decoded object, and the
- * action it names ({@code receive} when it names none, as in ActionCable).
+ * action it names: {@code receive} when it names none, as ActionCable's
+ * {@code data["action"].presence || "receive"} (missing, null, false, or a blank string).
  */
 public record MessageData(String raw, JsonObject json, String action) {
 
@@ -21,12 +22,18 @@ public record MessageData(String raw, JsonObject json, String action) {
             return Decoded.invalid("data is not a JSON object");
         }
         JsonValue action = object.get("action");
-        if (action == null || action == JsonValue.NULL) {
+        if (action == null || action == JsonValue.NULL || action == JsonValue.FALSE
+                || action instanceof JsonString name && isBlank(name.getString())) {
             return Decoded.ok(new MessageData(raw, object, RECEIVE));
         }
         if (!(action instanceof JsonString name)) {
             return Decoded.invalid("data's action is not a string");
         }
         return Decoded.ok(new MessageData(raw, object, name.getString()));
+    }
+
+    /** Ruby's {@code blank?} for strings: nothing but Unicode white space. */
+    private static boolean isBlank(String text) {
+        return text.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85);
     }
 }

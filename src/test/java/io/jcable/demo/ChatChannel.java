@@ -44,18 +44,18 @@ public class ChatChannel {
 
     @Subscribed
     void subscribed(Subscription subscription, @Param("room") JsonValue room) {
-        if (Blank.isBlank(room)) {
+        if (RubyText.isBlank(room)) {
             subscription.reject();
             return;
         }
-        stream = "chat_" + Blank.text(room);
+        stream = "chat_" + RubyText.text(room);
         subscription.streamFrom(stream);
     }
 
     /** A message whose data names no action. */
     @Action
     void receive(Identity user, JsonObject data) {
-        cable.broadcast(stream, new Said(Blank.text(data.get("message")), userId(user)));
+        cable.broadcast(stream, new Said(RubyText.text(data.get("message")), userId(user)));
     }
 
     @Action

@@ -15,10 +15,10 @@ public class CommentsChannel {
 
     @Subscribed
     void subscribed(Subscription subscription, @Param("post_id") JsonValue postId) {
-        if (Blank.isBlank(postId)) {
+        if (RubyText.isBlank(postId)) {
             subscription.reject();
             return;
         }
-        subscription.streamFrom("comments:post:" + Blank.text(postId));
+        subscription.streamFrom("comments:post:" + RubyText.text(postId));
     }
 }

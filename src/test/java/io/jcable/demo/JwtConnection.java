@@ -5,6 +5,8 @@ import io.jcable.channel.ConnectionHandler;
 import io.jcable.channel.ConnectionRejected;
 import io.jcable.channel.Identity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Identifies users by the {@code token} query parameter, like the reference's
@@ -19,7 +21,9 @@ public class JwtConnection implements ConnectionHandler {
 
     @Override
     public Identity connect(CableRequest request) {
-        String userId = request.queryParameter("token").flatMap(tokens::verify)
+        // The last ?token= when there are several, as Rack reads query strings.
+        List<String> given = request.queryParameters().getOrDefault("token", List.of());
+        String userId = (given.isEmpty() ? Optional.<String>empty() : tokens.verify(given.get(given.size() - 1)))
                 .orElseThrow(() -> new ConnectionRejected("missing or invalid token"));
         return Identity.of("current_user_id", userId);
     }

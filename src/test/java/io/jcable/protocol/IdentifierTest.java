@@ -39,11 +39,19 @@ class IdentifierTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"null", "false", "\"\"", "\"  \"", "\"\\u00a0\""})
+    void aBlankActionMeansReceiveAsActionCablesPresence(String action) {
+        MessageData data = ((Decoded.Ok<MessageData>) MessageData.parse("{\"action\":" + action + "}")).value();
+        assertEquals(MessageData.RECEIVE, data.action());
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "hi                | data is not JSON",
         "[]                | data is not a JSON object",
         "\"x\"             | data is not a JSON object",
         "{\"action\":3}    | data's action is not a string",
+        "{\"action\":true} | data's action is not a string",
     })
     void refusesBadData(String raw, String reason) {
         assertInstanceOf(Decoded.Invalid.class, MessageData.parse(raw));

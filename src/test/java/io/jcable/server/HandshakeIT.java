@@ -111,6 +111,18 @@ class HandshakeIT {
     }
 
     @Test
+    void aTokenGivenTwiceCountsByItsLastValueAsRackReadsIt() {
+        String good = demo.token("alice");
+        String base = "ws://127.0.0.1:" + demo.server().port() + "/cable?token=";
+        try (CableClient lastGood = CableClient.connect(java.net.URI.create(base + "forged&token=" + good))) {
+            assertEquals("{\"type\":\"welcome\"}", lastGood.nextFrame());
+        }
+        try (CableClient lastForged = CableClient.connect(java.net.URI.create(base + good + "&token=forged"))) {
+            assertEquals(UNAUTHORIZED, lastForged.nextFrame());
+        }
+    }
+
+    @Test
     void allowsOnlyListedOriginsOnceAListIsSet() {
         try (DemoServer strict = DemoServer.start(Map.of("CABLE_ALLOWED_ORIGINS", "http://good.example, https://app.example"))) {
             try (CableClient allowed = CableClient.connect(strict.cable("alice"), headers("Origin", "https://app.example"),
