@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcable.channel.Channel;
+import io.jcable.binding.fixtures.Comments;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class StreamNamesTest {
-
-    @Channel("Comments")
-    static class CommentsChannel {
-    }
 
     static class Unnamed {
     }
@@ -36,20 +32,20 @@ class StreamNamesTest {
 
     @Test
     void namesTheStreamAfterTheChannelAndTheModel() {
-        assertEquals("Comments:Post:7", StreamNames.forModel(CommentsChannel.class, new Post(7)));
-        assertEquals("Comments:Entity:3", StreamNames.forModel(CommentsChannel.class, new Entity(3)));
-        assertEquals("Comments:42", StreamNames.forModel(CommentsChannel.class, 42));
-        assertEquals("Comments:lobby", StreamNames.forModel(CommentsChannel.class, "lobby"));
-        assertEquals("Comments:LOBBY", StreamNames.forModel(CommentsChannel.class, Room.LOBBY));
+        assertEquals("Comments:Post:7", StreamNames.forModel(Comments.class, new Post(7)));
+        assertEquals("Comments:Entity:3", StreamNames.forModel(Comments.class, new Entity(3)));
+        assertEquals("Comments:42", StreamNames.forModel(Comments.class, 42));
+        assertEquals("Comments:lobby", StreamNames.forModel(Comments.class, "lobby"));
+        assertEquals("Comments:LOBBY", StreamNames.forModel(Comments.class, Room.LOBBY));
         UUID id = UUID.randomUUID();
-        assertEquals("Comments:" + id, StreamNames.forModel(CommentsChannel.class, id));
+        assertEquals("Comments:" + id, StreamNames.forModel(Comments.class, id));
     }
 
     @Test
     void refusesAModelItCannotName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StreamNames.forModel(CommentsChannel.class, new Unnamed()));
+                () -> StreamNames.forModel(Comments.class, new Unnamed()));
         assertTrue(e.getMessage().contains("give it a JPA @Id, an id() or a getId() method"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> StreamNames.forModel(CommentsChannel.class, null));
+        assertThrows(IllegalArgumentException.class, () -> StreamNames.forModel(Comments.class, null));
     }
 }
