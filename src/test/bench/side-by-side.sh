@@ -8,7 +8,7 @@
 # Needs the Rails reference of ../shared/reference (apt-get install ruby ruby-actioncable puma ruby-jwt).
 # Environment: REFERENCE (its folder), PORT (18500), WARMUP (JCable's JIT warm-up run, "200 50 500").
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 REFERENCE=${REFERENCE:-../shared/reference}
 PORT=${PORT:-18500}
 WARMUP=${WARMUP:-"200 50 500"}
@@ -33,10 +33,14 @@ stop() {
   kill -9 "$1" 2>/dev/null || true
 }
 
-bench() { # label "clients rate messages"
+run_bench() { # label "clients rate messages"
   read -r clients rate messages <<<"$2"
   java -Xmx1g -cp "$CP" io.jcable.bench.CableBench --url "ws://127.0.0.1:$PORT/cable" --label "$1" \
-      --clients "$clients" --rate "$rate" --messages "$messages" | tee -a "$OUT/side-by-side.log"
+      --clients "$clients" --rate "$rate" --messages "$messages"
+}
+
+bench() { # a measured run: shown, and kept for the report
+  run_bench "$@" | tee -a "$OUT/side-by-side.log"
 }
 
 : > "$OUT/side-by-side.log"
@@ -44,15 +48,15 @@ echo "== JCable (standalone demo, java -Xmx512m)"
 CABLE_PORT=$PORT java -Xmx512m -cp "$CP" io.jcable.demo.DemoApp > "$OUT/jcable.log" 2>&1 &
 server=$!
 wait_for_port
-bench "JCable warm-up" "$WARMUP" > /dev/null
+run_bench "JCable warm-up" "$WARMUP" > /dev/null
 for run in "${RUNS[@]}"; do bench "JCable" "$run"; done
 stop $server
 
 echo "== Rails ActionCable reference (puma, 1 process)"
-CABLE_PIDFILE="$OUT/rails.pid" "$REFERENCE/start.sh" "$PORT" > "$OUT/rails.log" 2>&1 &
+CABLE_PIDFILE="$PWD/$OUT/rails.pid" "$REFERENCE/start.sh" "$PORT" > "$OUT/rails.log" 2>&1 &
 server=$!
 wait_for_port
-bench "Rails warm-up" "20 5 20" > /dev/null
+run_bench "Rails warm-up" "20 5 20" > /dev/null
 for run in "${RUNS[@]}"; do bench "Rails" "$run"; done
 stop $server
 
