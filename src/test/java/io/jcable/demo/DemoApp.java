@@ -27,19 +27,23 @@ public final class DemoApp {
 
     /** Starts the demo on {@code CABLE_PORT} (0: any free port) with the settings in {@code env}. */
     public static CableServer start(Map<String, String> env) {
+        return builder(env).start();
+    }
+
+    /** The demo's server, ready to start (tests add their probe to it). */
+    public static CableServer.Builder builder(Map<String, String> env) {
         DemoSettings settings = DemoSettings.from(env);
         CableServer.Builder server = CableServer.builder()
                 .host("127.0.0.1")
                 .port(settings.port())
-                .option("jcable.broadcast-key", settings.broadcastKey())
                 .servlet("/", new DemoPageServlet(new DemoTokens(settings.secret())));
-        settings.allowedOrigins().ifPresent(origins -> server.option("jcable.allowed-origins", origins));
+        DemoConfig.options(env).forEach(server::option);
         // JCable's own options may be given here too (e.g. by tests), as well as in JCABLE_* variables.
         env.forEach((name, value) -> {
             if (name.startsWith("jcable.")) {
                 server.option(name, value);
             }
         });
-        return server.start();
+        return server;
     }
 }

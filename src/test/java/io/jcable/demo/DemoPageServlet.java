@@ -23,13 +23,23 @@ public class DemoPageServlet extends HttpServlet {
 
     private final transient DemoTokens tokens;
 
+    /** In a WAR: the secret comes from CABLE_DEMO_SECRET. */
+    public DemoPageServlet() {
+        this(new DemoTokens(DemoSettings.currentSecret()));
+    }
+
     public DemoPageServlet(DemoTokens tokens) {
         this.tokens = tokens;
     }
 
+    /** The path inside the application, whatever its context root. */
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] file = FILES.get(request.getRequestURI());
+        String[] file = FILES.get(path(request));
         InputStream in = file == null ? null : DemoPageServlet.class.getClassLoader().getResourceAsStream(file[0]);
         if (in == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -45,7 +55,7 @@ public class DemoPageServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = request.getParameter("user");
-        if (!"/demo/token".equals(request.getRequestURI()) || user == null || !user.matches("[\\w .@-]{1,40}")) {
+        if (!"/demo/token".equals(path(request)) || user == null || !user.matches("[\\w .@-]{1,40}")) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "user: 1 to 40 letters, digits, spaces, . @ - _");
             return;
         }

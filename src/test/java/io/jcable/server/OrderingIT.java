@@ -1,61 +1,18 @@
 package io.jcable.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.jcable.testing.CableClient;
+import io.jcable.suite.OrderingSuite;
+import io.jcable.testing.CableTarget;
 import io.jcable.testing.DemoServer;
-import jakarta.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Rails does not keep per-stream order (WIRE-NOTES); JCable must, for every subscriber. */
-class OrderingIT {
+/** {@link OrderingSuite} on the standalone runtime. */
+class OrderingIT extends OrderingSuite {
 
-    private static final String BENCHMARK = "{\"channel\":\"BenchmarkChannel\"}";
+    @RegisterExtension
+    static final DemoServer demo = DemoServer.perClass();
 
-    @Test
-    void fiveHundredBroadcastsReachTwentySubscribersCompleteAndInOrder() {
-        try (DemoServer demo = DemoServer.start()) {
-            List<CableClient> subscribers = new ArrayList<>();
-            try (CableClient sender = demo.connect("sender")) {
-                for (int i = 0; i < 20; i++) {
-                    CableClient subscriber = demo.connect("subscriber" + i);
-                    subscriber.subscribeConfirmed(BENCHMARK);
-                    subscribers.add(subscriber);
-                }
-                sender.subscribeConfirmed(BENCHMARK);
-                for (int seq = 0; seq < 500; seq++) {
-                    sender.sendMessage(BENCHMARK, "{\"action\":\"broadcast\",\"seq\":" + seq + "}");
-                }
-                List<Integer> expected = IntStream.range(0, 500).boxed().toList();
-                for (CableClient subscriber : subscribers) {
-                    assertEquals(expected, sequence(subscriber, 500, "broadcast"));
-                }
-                List<Integer> toSender = sequence(sender, 1000, null);
-                assertEquals(expected, toSender.subList(0, 500), "broadcasts to the sender, in order");
-                assertEquals(expected, toSender.subList(500, 1000), "broadcastResults to the sender, in order");
-            } finally {
-                subscribers.forEach(CableClient::close);
-            }
-        }
-    }
-
-    /** Reads {@code count} messages; returns their seq, broadcasts first when {@code action} is null. */
-    private static List<Integer> sequence(CableClient client, int count, String action) {
-        List<Integer> broadcasts = new ArrayList<>();
-        List<Integer> results = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            JsonObject message = client.nextJson().getJsonObject("message");
-            (message.getString("action").equals("broadcast") ? broadcasts : results).add(message.getInt("seq"));
-        }
-        if (action != null) {
-            assertEquals(List.of(), results);
-            return broadcasts;
-        }
-        List<Integer> all = new ArrayList<>(broadcasts);
-        all.addAll(results);
-        return all;
+    @Override
+    protected CableTarget target() {
+        return demo;
     }
 }

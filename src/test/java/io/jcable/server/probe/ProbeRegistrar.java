@@ -1,0 +1,18 @@
+package io.jcable.server.probe;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/** In a test WAR: serves the probe at /_probe/*. */
+@WebListener
+public class ProbeRegistrar implements ServletContextListener {
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        CDI<Object> cdi = CDI.current();
+        event.getServletContext().addServlet("jcable-probe", new ProbeServlet(type -> cdi.select(type).get()))
+                .addMapping("/_probe/*");
+    }
+}

@@ -1,0 +1,96 @@
+package io.jcable.server.probe;
+
+import io.jcable.broadcast.Broadcast;
+import io.jcable.broadcast.Broadcaster;
+import io.jcable.broadcast.StreamRegistry;
+import io.jcable.channel.RawJson;
+import io.jcable.protocol.JsonReading;
+import io.jcable.server.ConnectionRegistry;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The tests' window into a server, on every runtime: {@code /_probe/*}. It broadcasts through the
+ * Broadcaster and through the CDI event, reports registry sizes, live channel beans and threads,
+ * and hands out what JCable logged. Test deployments only; never part of the library.
+ */
+public class ProbeServlet extends HttpServlet {
+
+    private final transient Function<Class<?>, Object> beans;
+    private final transient LogRecorder log = new LogRecorder();
+
+    /** @param beans the application's beans by type (CDI.current() in a WAR, the Weld container standalone) */
+    public ProbeServlet(Function<Class<?>, Object> beans) {
+        this.beans = beans;
+    }
+
+    private <T> T bean(Class<T> type) {
+        return type.cast(beans.apply(type));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (request.getPathInfo()) {
+            case "/state" -> json(response, Json.createObjectBuilder()
+                    .add("connections", bean(ConnectionRegistry.class).size())
+                    .add("connectionSubscriptions", bean(ConnectionRegistry.class).subscriptionCount())
+                    .add("streams", bean(StreamRegistry.class).streamCount())
+                    .add("streamSubscriptions", bean(StreamRegistry.class).subscriptionCount())
+                    .add("liveChannelBeans", bean(ProbeLog.class).live())
+                    .add("jcableThreads", threads("jcable-"))
+                    .add("threads", threads(""))
+                    .build().toString());
+            case "/log" -> json(response, log.records().toString());
+            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stream = request.getParameter("stream");
+        switch (request.getPathInfo()) {
+            case "/broadcast" -> bean(Broadcaster.class).broadcast(stream, new RawJson(body));
+            case "/broadcast-to" -> bean(Broadcaster.class).broadcastTo(ProbeChannel.class,
+                    new ProbeChannel.Post(Long.parseLong(request.getParameter("post"))), new RawJson(body));
+            case "/event" -> bean(BeanManager.class).getEvent().select(Broadcast.class)
+                    .fire(new Broadcast(stream, payload(request.getParameter("as"), body)));
+            case "/log/clear" -> log.clear();
+            default -> {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** The JSON as a JsonValue, or as a record that JSON-B will have to encode ({@code as=point}). */
+    private static Object payload(String as, String json) {
+        JsonObject object = JsonReading.parse(json).asJsonObject();
+        return "point".equals(as) ? new ProbeChannel.Point(object.getInt("x"), object.getInt("y")) : object;
+    }
+
+    @Override
+    public void destroy() {
+        log.close();
+    }
+
+    private static long threads(String prefix) {
+        return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
+                .filter(thread -> thread.getThreadName().startsWith(prefix)).count();
+    }
+
+    private static void json(HttpServletResponse response, String json) throws IOException {
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write(json);
+    }
+}

@@ -1,0 +1,135 @@
+package io.jcable.suite;
+
+import static io.jcable.testing.CableClient.headers;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import io.jcable.testing.CableClient;
+import io.jcable.testing.CableTarget;
+import io.jcable.testing.Probe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Connecting: subprotocol, welcome, ping, identification, origins. */
+public abstract class HandshakeSuite {
+
+    private static final String UNAUTHORIZED = "{\"type\":\"disconnect\",\"reason\":\"unauthorized\",\"reconnect\":false}";
+    /** The demo application under test. */
+    protected abstract CableTarget target();
+
+    @Test
+    void welcomesFirstOverTheNegotiatedSubprotocol() {
+        try (CableClient client = CableClient.connect(target().cable("alice"))) {
+            assertEquals("actioncable-v1-json", client.subprotocol());
+            assertEquals("{\"type\":\"welcome\"}", client.nextFrame());
+        }
+    }
+
+    @Test
+    void picksTheClientsFirstKnownSubprotocolAsRailsDoes() {
+        try (CableClient client = CableClient.connect(target().cable("alice"), Map.of(),
+                List.of("actioncable-unsupported", "actioncable-v1-json"))) {
+            assertEquals("actioncable-unsupported", client.subprotocol());
+        }
+    }
+
+    @Test
+    void welcomesAClientThatOffersNoSubprotocolAsRailsDoes() {
+        try (CableClient client = CableClient.connect(target().cable("alice"), Map.of(), List.of())) {
+            assertEquals("", client.subprotocol());
+            assertEquals("{\"type\":\"welcome\"}", client.nextFrame());
+        }
+    }
+
+    @Test
+    void pingsEveryThreeSecondsWithUnixSeconds() {
+        try (CableClient client = target().connect("alice")) {
+            long first = pingTime(client.nextFrame());
+            long received = System.nanoTime();
+            long second = pingTime(client.nextFrame());
+            double interval = (System.nanoTime() - received) / 1e9;
+            assertEquals(3, second - first);
+            assertTrue(interval > 2.5 && interval < 3.5, "interval " + interval);
+            assertTrue(Math.abs(first - Instant.now().getEpochSecond()) <= 4);
+        }
+    }
+
+    private static long pingTime(String frame) {
+        assertTrue(frame.matches("\\{\"type\":\"ping\",\"message\":\\d+}"), frame);
+        return Long.parseLong(frame.replaceAll("\\D", ""));
+    }
+
+    static List<String> badTokens() {
+        Instant now = Instant.now();
+        String noneHeader = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        String idPayload = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"id\":\"alice\"}".getBytes());
+        Algorithm demoKey = Algorithm.HMAC256("demo-secret");
+        return List.of(
+                "",
+                "not-a-jwt",
+                JWT.create().withClaim("id", "alice").sign(Algorithm.HMAC256("another-secret")),
+                JWT.create().withClaim("id", "alice").withExpiresAt(now.minusSeconds(60)).sign(demoKey),
+                noneHeader + "." + idPayload + ".",
+                JWT.create().withClaim("id", "alice").sign(Algorithm.HMAC512("demo-secret")),
+                JWT.create().withClaim("name", "alice").sign(demoKey),
+                JWT.create().withClaim("id", 42).sign(demoKey),
+                JWT.create().withClaim("id", "").sign(demoKey));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badTokens")
+    void refusesABadTokenWithUnauthorizedThenCloses(String token) {
+        Probe probe = target().probe();
+        probe.clearLog();
+        try (CableClient client = CableClient.connect(target().cableWithToken(token))) {
+            assertEquals(UNAUTHORIZED, client.nextFrame());
+            assertEquals(1000, client.awaitClose().code());
+            assertEquals(List.of(), client.drain(), "nothing after the disconnect, no welcome");
+            List<Probe.Line> lines = probe.log();
+            assertEquals(1, lines.size(), lines::toString);
+            assertTrue(lines.get(0).message().contains("unauthorized"), lines::toString);
+            if (!token.isEmpty()) {
+                assertFalse(lines.get(0).message().contains(token), "the token must not be logged");
+            }
+        }
+    }
+
+    @Test
+    void refusesAConnectionWithoutToken() {
+        String withToken = target().cableWithToken("x").toString();
+        try (CableClient client = CableClient.connect(java.net.URI.create(withToken.substring(0, withToken.indexOf('?'))))) {
+            assertEquals(UNAUTHORIZED, client.nextFrame());
+            assertEquals(1000, client.awaitClose().code());
+        }
+    }
+
+    @Test
+    void aTokenGivenTwiceCountsByItsLastValueAsRackReadsIt() {
+        String good = target().token("alice");
+        String base = target().cableWithToken("").toString();
+        try (CableClient lastGood = CableClient.connect(java.net.URI.create(base + "forged&token=" + good))) {
+            assertEquals("{\"type\":\"welcome\"}", lastGood.nextFrame());
+        }
+        try (CableClient lastForged = CableClient.connect(java.net.URI.create(base + good + "&token=forged"))) {
+            assertEquals(UNAUTHORIZED, lastForged.nextFrame());
+        }
+    }
+
+    @Test
+    void acceptsAnyOriginWhenNoListIsSet() {
+        try (CableClient client = CableClient.connect(target().cable("alice"), headers("Origin", "http://anywhere.example"),
+                CableClient.OFFERED)) {
+            assertEquals("{\"type\":\"welcome\"}", client.next());
+            client.expectNothing(Duration.ofMillis(100));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.jcable.suite;
+
+import io.jcable.server.probe.ProbeChannel;
+import static io.jcable.testing.CableClient.chat;
+import static io.jcable.testing.CableClient.message;
+import static io.jcable.testing.CableClient.rejection;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jcable.testing.CableClient;
+import io.jcable.testing.CableTarget;
+import io.jcable.testing.DemoServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** message commands, actions and broadcasts of the demo's three channels, and what must not arrive. */
+public abstract class MessagesSuite {
+
+    private static final Duration QUIET = Duration.ofMillis(300);
+    private static final String BENCHMARK = "{\"channel\":\"BenchmarkChannel\"}";
+    /** The demo application under test. */
+    protected abstract CableTarget target();
+
+    @Test
+    void aMessageWithoutActionIsBroadcastToTheRoomAndNotToAnotherRoom() {
+        try (CableClient alice = target().connect("alice"); CableClient bob = target().connect("bob");
+             CableClient carol = target().connect("carol")) {
+            alice.subscribeConfirmed(chat("1"));
+            bob.subscribeConfirmed(chat("1"));
+            carol.subscribeConfirmed(chat("2"));
+            alice.sendMessage(chat("1"), "{\"message\":\"hi <b>&</b> \\u2028\"}");
+            // Compared as JSON: Rails escapes < > & and U+2028, JSON-B does not; both are valid JSON.
+            JsonObject said = Json.createObjectBuilder().add("identifier", chat("1")).add("message",
+                    Json.createObjectBuilder().add("message", "hi <b>&</b> \u2028").add("current_user_id", "alice")).build();
+            assertEquals(said, alice.nextJson());
+            assertEquals(said, bob.nextJson());
+            carol.expectNothing(QUIET);
+        }
+    }
+
+    @Test
+    void receiveTurnsAnyMessageIntoTextAsRubyToSDoes() {
+        try (CableClient alice = target().connect("alice")) {
+            alice.subscribeConfirmed(chat("text"));
+            alice.sendMessage(chat("text"), "{\"message\":42}");
+            assertEquals(message(chat("text"), "{\"message\":\"42\",\"current_user_id\":\"alice\"}"), alice.next());
+            alice.sendMessage(chat("text"), "{}");
+            assertEquals(message(chat("text"), "{\"message\":\"\",\"current_user_id\":\"alice\"}"), alice.next());
+        }
+    }
+
+    @Test
+    void awayAndStatusActionsBroadcastWhoPerformedThem() {
+        try (CableClient alice = target().connect("alice"); CableClient bob = target().connect("bob")) {
+            alice.subscribeConfirmed(chat("acts"));
+            bob.subscribeConfirmed(chat("acts"));
+            alice.sendMessage(chat("acts"), "{\"action\":\"away\"}");
+            assertEquals(message(chat("acts"), "{\"user\":\"alice\",\"performed\":\"away\"}"), bob.next());
+            alice.sendMessage(chat("acts"), "{\"action\":\"status\",\"status\":\"busy\"}");
+            assertEquals(message(chat("acts"), "{\"user\":\"alice\",\"performed\":\"status\",\"status\":\"busy\"}"), bob.next());
+            alice.sendMessage(chat("acts"), "{\"action\":\"status\"}");
+            assertEquals(message(chat("acts"), "{\"user\":\"alice\",\"performed\":\"status\",\"status\":null}"), bob.next());
+            alice.sendMessage(chat("acts"), "{\"action\":\"status\",\"status\":{\"mood\":[1,2]}}");
+            assertEquals(message(chat("acts"), "{\"user\":\"alice\",\"performed\":\"status\",\"status\":{\"mood\":[1,2]}}"),
+                    bob.next());
+        }
+    }
+
+    @Test
+    void commentsRelayServerBroadcastsForTheirPostOnly() {
+        String post7 = "{\"channel\":\"CommentsChannel\",\"post_id\":\"7\"}";
+        String post8 = "{\"channel\":\"CommentsChannel\",\"post_id\":\"8\"}";
+        try (CableClient reader = target().connect("reader"); CableClient other = target().connect("other")) {
+            reader.subscribeConfirmed(post7);
+            other.subscribeConfirmed(post8);
+            assertEquals(201, target().broadcast("{\"stream\":\"comments:post:7\",\"data\":\"{\\\"body\\\":\\\"first!\\\"}\"}")
+                    .statusCode());
+            assertEquals(message(post7, "{\"body\":\"first!\"}"), reader.next());
+            other.expectNothing(QUIET);
+            reader.subscribe("{\"channel\":\"CommentsChannel\"}");
+            assertEquals(rejection("{\"channel\":\"CommentsChannel\"}"), reader.next());
+        }
+    }
+
+    @Test
+    void benchmarkEchoTransmitsTheDataBackToTheSenderOnly() {
+        try (CableClient a = target().connect("a"); CableClient b = target().connect("b")) {
+            a.subscribeConfirmed(BENCHMARK);
+            b.subscribeConfirmed(BENCHMARK);
+            a.sendMessage(BENCHMARK, "{\"action\":\"echo\",\"payload\":{\"n\":1,\"s\":\"x\"}}");
+            assertEquals(message(BENCHMARK, "{\"action\":\"echo\",\"payload\":{\"n\":1,\"s\":\"x\"}}"), a.next());
+            b.expectNothing(QUIET);
+        }
+    }
+
+    @Test
+    void benchmarkBroadcastReachesEveryoneThenTellsTheSender() {
+        try (CableClient a = target().connect("a"); CableClient b = target().connect("b")) {
+            a.subscribeConfirmed(BENCHMARK);
+            b.subscribeConfirmed(BENCHMARK);
+            a.sendMessage(BENCHMARK, "{\"action\":\"broadcast\",\"payload\":\"hello\"}");
+            String broadcast = message(BENCHMARK, "{\"action\":\"broadcast\",\"payload\":\"hello\"}");
+            assertEquals(broadcast, b.next());
+            java.util.Set<String> toSender = java.util.Set.of(a.next(), a.next());
+            assertEquals(java.util.Set.of(broadcast,
+                    message(BENCHMARK, "{\"action\":\"broadcastResult\",\"payload\":\"hello\"}")), toSender);
+        }
+    }
+
+    @Test
+    void bindsATypedPayloadWithJsonB() {
+        String probe = "{\"channel\":\"ProbeChannel\",\"mode\":\"typed\"}";
+        try (CableClient client = target().connect("alice")) {
+            client.subscribeConfirmed(probe);
+            client.sendMessage(probe, "{\"action\":\"point\",\"x\":2,\"y\":-3}");
+            assertEquals(message(probe, "{\"x\":4,\"y\":-6}"), client.next());
+        }
+    }
+}
