@@ -4,14 +4,13 @@ import io.jcable.channel.Channel;
 import io.jcable.channel.ConnectionHandler;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.util.ArrayList;
@@ -32,6 +31,8 @@ import java.util.stream.Stream;
 public class CableExtension implements Extension {
 
     private final Set<Class<?>> channelTypes = new LinkedHashSet<>();
+    private final Map<Class<?>, Bean<?>> channelBeans = new LinkedHashMap<>();
+    private final List<Bean<?>> connectionHandlers = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private volatile Map<String, ChannelDefinition> channels = Map.of();
 
@@ -51,7 +52,18 @@ public class CableExtension implements Extension {
         }
     }
 
-    void validate(@Observes AfterDeploymentValidation event, BeanManager beans) {
+    /** Records the beans JCable will call: every archive's, whatever each archive may see of the others. */
+    <T> void record(@Observes ProcessBean<T> event) {
+        Bean<T> bean = event.getBean();
+        if (channelTypes.contains(bean.getBeanClass()) && event.getAnnotated() instanceof AnnotatedType<?>) {
+            channelBeans.put(bean.getBeanClass(), bean);
+        }
+        if (bean.getTypes().contains(ConnectionHandler.class)) {
+            connectionHandlers.add(bean);
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
         Map<String, ChannelDefinition> byName = new LinkedHashMap<>();
         for (Class<?> type : channelTypes) {
             ChannelDefinition definition = ChannelReader.read(type, problems);
@@ -62,12 +74,12 @@ public class CableExtension implements Extension {
                         + both.get(1));
             }
         }
-        checkConnectionHandler(beans.getBeans(ConnectionHandler.class, Any.Literal.INSTANCE));
+        checkConnectionHandler(connectionHandlers);
         problems.forEach(problem -> event.addDeploymentProblem(new DefinitionException("JCable: " + problem)));
         channels = Map.copyOf(byName);
     }
 
-    private void checkConnectionHandler(Set<Bean<?>> handlers) {
+    private void checkConnectionHandler(List<Bean<?>> handlers) {
         if (handlers.isEmpty()) {
             problems.add("no bean implements io.jcable.channel.ConnectionHandler: write one that identifies users"
                     + " (return Identity.anonymous() to accept everyone)");
@@ -80,5 +92,15 @@ public class CableExtension implements Extension {
     /** The valid channels by name, once the deployment has been validated. */
     public Map<String, ChannelDefinition> channels() {
         return channels;
+    }
+
+    /** The bean of a channel class. */
+    Bean<?> channelBean(Class<?> channelClass) {
+        return channelBeans.get(channelClass);
+    }
+
+    /** The application's one connection handler bean (the deployment fails unless there is exactly one). */
+    Bean<?> connectionHandlerBean() {
+        return connectionHandlers.get(0);
     }
 }

@@ -2,12 +2,11 @@ package io.jcable.server;
 
 import io.jcable.binding.BindingException;
 import io.jcable.binding.ChannelDefinition;
-import io.jcable.binding.ChannelDirectory;
+import io.jcable.binding.ApplicationBeans;
 import io.jcable.binding.ChannelMethod;
 import io.jcable.binding.Invocation;
 import io.jcable.binding.PayloadCodec;
 import io.jcable.broadcast.StreamRegistry;
-import io.jcable.channel.ConnectionHandler;
 import io.jcable.channel.ConnectionRejected;
 import io.jcable.channel.Identity;
 import io.jcable.protocol.Command;
@@ -20,7 +19,6 @@ import io.jcable.protocol.JsonText;
 import io.jcable.protocol.MessageData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.lang.System.Logger.Level;
@@ -39,7 +37,7 @@ public class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
     @Inject
-    ChannelDirectory channels;
+    ApplicationBeans application;
 
     @Inject
     PayloadCodec codec;
@@ -50,10 +48,6 @@ public class Dispatcher {
     @Inject
     ConnectionRegistry connections;
 
-    // An Instance, so that a missing handler is reported by CableExtension's clearer deployment error.
-    @Inject
-    Instance<ConnectionHandler> connectionHandler;
-
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
     public void open(CableConnection connection) {
@@ -63,7 +57,7 @@ public class Dispatcher {
         }
         Identity identity;
         try {
-            identity = connectionHandler.get().connect(connection.request());
+            identity = application.connectionHandler().connect(connection.request());
             if (identity == null) {
                 throw new ConnectionRejected("the connection handler returned null instead of an Identity");
             }
@@ -117,7 +111,7 @@ public class Dispatcher {
         connections.remove(connection);
         if (connection.identity() != null) {
             try {
-                connectionHandler.get().disconnect(connection.identity());
+                application.connectionHandler().disconnect(connection.identity());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, connection + ": the connection handler's disconnect failed", e);
             }
@@ -140,7 +134,7 @@ public class Dispatcher {
             return;
         }
         Identifier identifier = ((Decoded.Ok<Identifier>) decoded).value();
-        ChannelDefinition definition = channels.find(identifier.channel()).orElse(null);
+        ChannelDefinition definition = application.channel(identifier.channel()).orElse(null);
         if (definition == null) {
             // Rails stays silent here, and the official client then retries forever.
             LOG.log(Level.INFO, "{0}: rejected a subscription to unknown channel {1}", connection,
@@ -150,7 +144,7 @@ public class Dispatcher {
         }
         SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec);
         try {
-            subscription.attach(channels.create(definition));
+            subscription.attach(application.create(definition));
             call(definition.subscribed(), subscription, null);
         } catch (BindingException e) {
             LOG.log(Level.INFO, "{0}: rejected {1}: {2}", connection, subscription, e.getMessage());

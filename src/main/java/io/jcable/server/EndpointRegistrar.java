@@ -1,6 +1,6 @@
 package io.jcable.server;
 
-import io.jcable.binding.ChannelDirectory;
+import io.jcable.binding.ApplicationBeans;
 import io.jcable.config.CableConfig;
 import io.jcable.protocol.Subprotocols;
 import jakarta.enterprise.inject.Instance;
@@ -49,6 +49,6 @@ public class EndpointRegistrar implements ServletContextListener {
             throw new IllegalStateException("JCable: cannot publish the endpoint at " + config.path(), e);
         }
         LOG.log(Level.INFO, "JCable serves ActionCable at {0} with {1} channels {2}", config.path(),
-                beans.select(ChannelDirectory.class).get().size(), config.describe());
+                beans.select(ApplicationBeans.class).get().channelCount(), config.describe());
     }
 }

@@ -9,7 +9,7 @@ import io.jcable.channel.Identity;
 import io.jcable.channel.Subscription;
 import io.jcable.protocol.Frames;
 import io.jcable.protocol.Identifier;
-import jakarta.enterprise.inject.Instance;
+import io.jcable.binding.ApplicationBeans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -29,7 +29,7 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     private final StreamRegistry streams;
     private final PayloadCodec codec;
     private final Set<String> streamNames = new LinkedHashSet<>();
-    private Instance.Handle<?> bean;
+    private ApplicationBeans.ChannelInstance bean;
     private volatile boolean rejected;
 
     SubscriptionHandle(CableConnection connection, Identifier identifier, ChannelDefinition channel,
@@ -41,7 +41,7 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
         this.codec = codec;
     }
 
-    void attach(Instance.Handle<?> bean) {
+    void attach(ApplicationBeans.ChannelInstance bean) {
         this.bean = bean;
     }
 

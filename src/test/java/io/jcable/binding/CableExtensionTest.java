@@ -19,10 +19,11 @@ class CableExtensionTest {
         try (WeldContainer container = weld(Anyone.class, BadChannels.Good.class, BadChannels.Derived.class).initialize()) {
             CableExtension extension = container.select(CableExtension.class).get();
             assertEquals(java.util.Set.of("Good", "Derived"), extension.channels().keySet());
-            ChannelDirectory directory = container.select(ChannelDirectory.class).get();
-            var handle = directory.create(directory.find("Good").orElseThrow());
+            ApplicationBeans beans = container.select(ApplicationBeans.class).get();
+            var handle = beans.create(beans.channel("Good").orElseThrow());
             assertTrue(handle.get() instanceof BadChannels.Good);
             handle.destroy();
+            assertTrue(beans.connectionHandler() instanceof Anyone);
         }
     }
 
@@ -71,7 +72,7 @@ class CableExtensionTest {
         return new Weld("extension-test-" + System.nanoTime()).disableDiscovery()
                 .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false)
                 .addExtension(new CableExtension())
-                .addBeanClasses(ChannelDirectory.class, PayloadCodec.class)
+                .addBeanClasses(ApplicationBeans.class, PayloadCodec.class)
                 .addBeanClasses(classes);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * in a WAR this is what configures JCable.
  */
 @Dependent
+@Alternative
+@Priority(900) // on the class: the application servers ignore @Priority on a producer method
 public class DemoConfig {
 
     /** The contract's variables as JCable options. */
@@ -29,8 +31,6 @@ public class DemoConfig {
 
     @Produces
     @Singleton
-    @Alternative
-    @Priority(900)
     CableConfig config() {
         return CableConfig.from(options(System.getenv()));
     }

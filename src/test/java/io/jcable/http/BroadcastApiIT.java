@@ -1,94 +1,18 @@
 package io.jcable.http;
 
-import static io.jcable.testing.CableClient.message;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.jcable.testing.CableClient;
+import io.jcable.suite.BroadcastApiSuite;
+import io.jcable.testing.CableTarget;
 import io.jcable.testing.DemoServer;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** POST /_broadcast, the AnyCable-compatible broadcast API. */
-class BroadcastApiIT {
+/** {@link BroadcastApiSuite} on the standalone runtime. */
+class BroadcastApiIT extends BroadcastApiSuite {
 
-    private static final String POST = "{\"channel\":\"CommentsChannel\",\"post_id\":\"1\"}";
     @RegisterExtension
     static final DemoServer demo = DemoServer.perClass();
-    private CableClient reader;
 
-    @BeforeEach
-    void subscribe() {
-        reader = demo.connect("reader");
-        reader.subscribeConfirmed(POST);
-    }
-
-    @AfterEach
-    void disconnect() {
-        reader.close();
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\\\"body\\\":\\\"hi\\\"}     | {\"body\":\"hi\"}",
-        "\\\"just text\\\"             | \"just text\"",
-        "[1,\\\"two\\\",{}]            | [1,\"two\",{}]",
-        "42                            | 42",
-        " { \\\"spaced\\\" : true }    | {\"spaced\":true}",
-    })
-    void deliversTheDecodedDataToEverySubscriber(String data, String delivered) {
-        HttpResponse<String> response = demo.broadcast("{\"stream\":\"comments:post:1\",\"data\":\"" + data + "\"}");
-        assertEquals(201, response.statusCode());
-        assertEquals(message(POST, delivered), reader.next());
-    }
-
-    @Test
-    void deliversABatchInOrder() {
-        String body = "[{\"stream\":\"comments:post:1\",\"data\":\"1\"},{\"stream\":\"comments:post:1\",\"data\":\"2\"}]";
-        assertEquals(201, demo.broadcast(body).statusCode());
-        assertEquals(message(POST, "1"), reader.next());
-        assertEquals(message(POST, "2"), reader.next());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "Bearer wrong-key", "demo-key", "bearer demo-key", "Bearer demo-key2", "Basic ZGVtbzprZXk="})
-    void refusesAMissingOrWrongKeyWith401AndBroadcastsNothing(String authorization) {
-        HttpResponse<String> response = demo.post("/_broadcast", "{\"stream\":\"comments:post:1\",\"data\":\"1\"}",
-                authorization.isEmpty() ? null : authorization);
-        assertEquals(401, response.statusCode());
-        reader.expectNothing(Duration.ofMillis(200));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "not json",
-        "[]",
-        "\"text\"",
-        "{\"data\":\"1\"}",
-        "{\"stream\":\"\",\"data\":\"1\"}",
-        "{\"stream\":7,\"data\":\"1\"}",
-        "{\"stream\":\"comments:post:1\"}",
-        "{\"stream\":\"comments:post:1\",\"data\":\"not json\"}",
-        "{\"stream\":\"comments:post:1\",\"data\":{\"body\":\"object, not a string\"}}",
-        "{\"stream\":\"comments:post:1\",\"data\":\"1\"} trailing",
-        "[{\"stream\":\"comments:post:1\",\"data\":\"1\"},{\"stream\":\"comments:post:1\"}]",
-    })
-    void refusesAMalformedBodyWith422AndBroadcastsNothing(String body) {
-        assertEquals(422, demo.broadcast(body).statusCode());
-        reader.expectNothing(Duration.ofMillis(200));
-    }
-
-    @Test
-    void answersOtherMethodsWith405() {
-        HttpResponse<String> response = demo.send(HttpRequest.newBuilder(demo.http("/_broadcast")).GET().build());
-        assertEquals(405, response.statusCode());
-        assertEquals("POST", response.headers().firstValue("Allow").orElse(""));
+    @Override
+    protected CableTarget target() {
+        return demo;
     }
 }
