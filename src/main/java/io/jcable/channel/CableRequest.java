@@ -17,16 +17,20 @@ import java.util.TreeMap;
  * @param queryParameters decoded query parameters
  * @param headers         request headers; names are case-insensitive
  * @param cookies         cookies from the {@code Cookie} header
- * @param principal       the container-authenticated user, or null
- * @param remoteAddress   the peer's address as the container sees it ("unknown" when it cannot tell)
+ * @param principal         the container-authenticated user, or null
+ * @param remoteAddress     the peer's address as the container sees it ("unknown" when it cannot tell)
+ * @param sessionAttributes the attributes of the HTTP session the request belongs to, as they were
+ *                          at the handshake (empty without a session, and on the standalone runtime)
  */
 public record CableRequest(URI uri, Map<String, List<String>> queryParameters, Map<String, List<String>> headers,
-                           Map<String, String> cookies, Principal principal, String remoteAddress) {
+                           Map<String, String> cookies, Principal principal, String remoteAddress,
+                           Map<String, Object> sessionAttributes) {
 
     public CableRequest {
         queryParameters = copy(queryParameters, new LinkedHashMap<>());
         headers = copy(headers, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
         cookies = Collections.unmodifiableMap(new LinkedHashMap<>(cookies));
+        sessionAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(sessionAttributes));
     }
 
     /** The first value of a query parameter. */
@@ -45,6 +49,11 @@ public record CableRequest(URI uri, Map<String, List<String>> queryParameters, M
 
     public Optional<Principal> userPrincipal() {
         return Optional.ofNullable(principal);
+    }
+
+    /** An attribute of the HTTP session, e.g. what a login servlet stored there. */
+    public Optional<Object> sessionAttribute(String name) {
+        return Optional.ofNullable(sessionAttributes.get(name));
     }
 
     private static Optional<String> first(List<String> values) {

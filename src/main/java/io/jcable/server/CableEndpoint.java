@@ -39,7 +39,7 @@ public final class CableEndpoint extends Endpoint {
         HandshakeSnapshot handshake = (HandshakeSnapshot) session.getUserProperties().get(HandshakeSnapshot.KEY);
         String remoteAddress = RemoteAddresses.of(session);
         CableRequest request = handshake != null ? handshake.request(remoteAddress)
-                : new CableRequest(URI.create(config.path()), Map.of(), Map.of(), Map.of(), null, remoteAddress);
+                : new CableRequest(URI.create(config.path()), Map.of(), Map.of(), Map.of(), null, remoteAddress, Map.of());
         CableConnection opened = new CableConnection(registry.nextId(), session, request, config.outboundQueue(),
                 registry.closer(), dispatcher::close);
         connection = opened;

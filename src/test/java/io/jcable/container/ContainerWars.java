@@ -1,0 +1,68 @@
+package io.jcable.container;
+
+import io.jcable.container.app.CommentService;
+import io.jcable.container.app.CommentsResource;
+import io.jcable.container.app.ContainerIdentities;
+import io.jcable.container.app.LoginPage;
+import io.jcable.container.app.RestApplication;
+import io.jcable.container.app.SessionLogin;
+import io.jcable.container.app.WhoAmI;
+import io.jcable.demo.JwtConnection;
+import io.jcable.testing.DemoWar;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The test WARs that only application servers can run. */
+final class ContainerWars {
+
+    private ContainerWars() {
+    }
+
+    /** The demo plus an EJB and a JAX-RS resource that broadcast in transactions (/api/comments/...). */
+    static WebArchive transactions() {
+        return DemoWar.underTest("transactions", null)
+                .addClasses(CommentService.class, CommentsResource.class, RestApplication.class);
+    }
+
+    /**
+     * The demo identifying users by the container (FORM login against the file realm, role "cable")
+     * or by the HTTP session, instead of by token.
+     */
+    static WebArchive identities() {
+        return DemoWar.underTest("identities", null)
+                .deleteClass(JwtConnection.class)
+                .addClasses(ContainerIdentities.class, SessionLogin.class, WhoAmI.class, LoginPage.class)
+                .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
+                .addAsWebInfResource(new StringAsset(GLASSFISH_WEB_XML), "glassfish-web.xml");
+    }
+
+    private static final String WEB_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+              <security-constraint>
+                <web-resource-collection>
+                  <web-resource-name>secure</web-resource-name>
+                  <url-pattern>/secure/*</url-pattern>
+                </web-resource-collection>
+                <auth-constraint><role-name>cable</role-name></auth-constraint>
+              </security-constraint>
+              <login-config>
+                <auth-method>FORM</auth-method>
+                <realm-name>file</realm-name>
+                <form-login-config>
+                  <form-login-page>/login</form-login-page>
+                  <form-error-page>/login-failed</form-error-page>
+                </form-login-config>
+              </login-config>
+              <security-role><role-name>cable</role-name></security-role>
+            </web-app>
+            """;
+
+    /** Payara: the file realm's group "cable" is the role "cable" (WildFly reads application-roles.properties). */
+    private static final String GLASSFISH_WEB_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <glassfish-web-app>
+              <security-role-mapping><role-name>cable</role-name><group-name>cable</group-name></security-role-mapping>
+            </glassfish-web-app>
+            """;
+}

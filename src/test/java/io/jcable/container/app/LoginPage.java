@@ -1,0 +1,24 @@
+package io.jcable.container.app;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The FORM login page (web.xml): j_username and j_password to j_security_check. */
+@WebServlet({"/login", "/login-failed"})
+public class LoginPage extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<form method=post action=j_security_check><input name=j_username>"
+                + "<input name=j_password type=password><button>Log in</button></form>");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
+    }
+}
