@@ -3,7 +3,6 @@ package io.jcable.server;
 import jakarta.websocket.Session;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
-import java.util.function.Function;
 
 /**
  * The peer's address of a session. Jakarta WebSocket has no API for it, so this asks the known
@@ -12,34 +11,30 @@ import java.util.function.Function;
  */
 final class RemoteAddresses {
 
-    private static final ClassValue<Function<Object, Object>> READERS = new ClassValue<>() {
-        @Override
-        protected Function<Object, Object> computeValue(Class<?> type) {
-            Method tyrus = method(type, "getRemoteAddr");
-            if (tyrus != null) {
-                return session -> invoke(tyrus, session);
-            }
-            Method undertow = method(type, "getWebSocketChannel");
-            if (undertow != null) {
-                return session -> {
-                    Object channel = invoke(undertow, session);
-                    Method peer = channel == null ? null : method(channel.getClass(), "getPeerAddress");
-                    return peer == null ? null : invoke(peer, channel);
-                };
-            }
-            return session -> null;
-        }
-    };
-
     private RemoteAddresses() {
     }
 
     static String of(Session session) {
-        Object address = READERS.get(session.getClass()).apply(session);
+        Object address = read(session);
         if (address instanceof InetSocketAddress socket) {
             return socket.getAddress() != null ? socket.getAddress().getHostAddress() : socket.getHostString();
         }
         return address == null ? "unknown" : address.toString();
+    }
+
+    /**
+     * Looked up on every open, not cached: a cache keyed by the container's class (a ClassValue)
+     * would keep this application's classes, and so its class loader, alive after an undeploy.
+     */
+    private static Object read(Session session) {
+        Method tyrus = method(session.getClass(), "getRemoteAddr");
+        if (tyrus != null) {
+            return invoke(tyrus, session);
+        }
+        Method undertow = method(session.getClass(), "getWebSocketChannel");
+        Object channel = undertow == null ? null : invoke(undertow, session);
+        Method peer = channel == null ? null : method(channel.getClass(), "getPeerAddress");
+        return peer == null ? null : invoke(peer, channel);
     }
 
     private static Method method(Class<?> type, String name) {

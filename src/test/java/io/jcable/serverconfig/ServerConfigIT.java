@@ -3,13 +3,13 @@ package io.jcable.serverconfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.jcable.testing.PayaraDomain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +23,7 @@ class ServerConfigIT {
 
     private static final Path SCRIPTS = Path.of("server-config");
     private static final Path WILDFLY = Path.of(System.getProperty("jboss.home"));
-    private static final Path PAYARA = Path.of(System.getProperty("payara.home"));
-    private static final Path DOMAINS = Path.of("target/payara-domains").toAbsolutePath();
-    private static final String ADMIN_PORT = "28048";
+    private static PayaraDomain payara;
 
     /** What a command printed, and how it ended. */
     record Run(int exitCode, String output) {
@@ -92,24 +90,18 @@ class ServerConfigIT {
 
     @BeforeAll
     static void startPayaraDomain() throws Exception {
-        deletePayaraDomain();
-        Run created = asadmin(false, "create-domain", "--nopassword=true", "--portbase=28000", "--domaindir=" + DOMAINS,
-                "jcabletest");
-        assertEquals(0, created.exitCode(), created.output());
-        Run started = asadmin(false, "start-domain", "--domaindir=" + DOMAINS, "jcabletest");
-        assertEquals(0, started.exitCode(), started.output());
+        payara = PayaraDomain.start("scripts", 28000);
     }
 
     @AfterAll
     static void stopPayaraDomain() throws Exception {
-        asadmin(false, "stop-domain", "--domaindir=" + DOMAINS, "jcabletest");
-        deletePayaraDomain();
+        payara.close();
     }
 
     @Test
     void payaraTopicAndConnectionFactory() throws Exception {
         payara("jms-topic.asadmin");
-        String resources = asadmin(true, "list-jms-resources").output();
+        String resources = payara.asadmin("list-jms-resources").output();
         assertTrue(resources.contains("jms/jcableTopic") && resources.contains("jms/jcableConnectionFactory"), resources);
     }
 
@@ -118,17 +110,16 @@ class ServerConfigIT {
         Path password = Files.createTempFile("jcable-alias", ".txt");
         Files.writeString(password, "AS_ADMIN_ALIASPASSWORD=broker-secret\n");
         try {
-            Run alias = asadmin(true, "--passwordfile", password.toString(), "create-password-alias", "jcable-mq-password");
-            assertEquals(0, alias.exitCode(), alias.output());
+            payara.asadmin("--passwordfile", password.toString(), "create-password-alias", "jcable-mq-password").orFail();
         } finally {
             Files.delete(password);
         }
         payara("jms-remote-broker.asadmin");
-        String type = asadmin(true, "get", "configs.config.server-config.jms-service.type").output();
+        String type = payara.asadmin("get", "configs.config.server-config.jms-service.type").output();
         assertTrue(type.contains("jms-service.type=REMOTE"), type);
-        String hosts = asadmin(true, "list-jms-hosts").output();
+        String hosts = payara.asadmin("list-jms-hosts").output();
         assertTrue(hosts.contains("jcableBroker"), hosts);
-        String domain = Files.readString(DOMAINS.resolve("jcabletest/config/domain.xml"));
+        String domain = Files.readString(payara.domainXml());
         assertTrue(domain.contains("admin-password=\"${ALIAS=jcable-mq-password}\"") && !domain.contains("broker-secret"),
                 "the broker's password stays in the alias");
     }
@@ -136,30 +127,12 @@ class ServerConfigIT {
     @Test
     void payaraJCableOptions() throws Exception {
         payara("jcable-options.asadmin");
-        String properties = asadmin(true, "list-system-properties").output();
+        String properties = payara.asadmin("list-system-properties").output();
         assertTrue(properties.contains("jcable.allowed-origins=https://app.example"), properties);
     }
 
     private static void payara(String script) throws Exception {
-        Run run = asadmin(true, "multimode", "--file", SCRIPTS.resolve("payara").resolve(script).toAbsolutePath().toString());
-        assertEquals(0, run.exitCode(), run.output());
-    }
-
-    private static Run asadmin(boolean toDomain, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PAYARA.resolve("bin/asadmin").toString()));
-        if (toDomain) {
-            command.addAll(List.of("--port", ADMIN_PORT));
-        }
-        command.addAll(List.of(arguments));
-        return run(command, 180);
-    }
-
-    private static void deletePayaraDomain() throws IOException {
-        if (Files.exists(DOMAINS)) {
-            try (var paths = Files.walk(DOMAINS)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        payara.asadmin("multimode", "--file", SCRIPTS.resolve("payara").resolve(script).toAbsolutePath().toString()).orFail();
     }
 
     private static Run run(List<String> command, long timeoutSeconds) throws Exception {

@@ -12,7 +12,8 @@ public class ProbeRegistrar implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         CDI<Object> cdi = CDI.current();
-        event.getServletContext().addServlet("jcable-probe", new ProbeServlet(type -> cdi.select(type).get()))
-                .addMapping("/_probe/*");
+        var probe = event.getServletContext().addServlet("jcable-probe", new ProbeServlet(type -> cdi.select(type).get()));
+        probe.addMapping("/_probe/*");
+        probe.setLoadOnStartup(1); // so that it records the log from the start
     }
 }

@@ -26,7 +26,9 @@ import java.util.function.Function;
 public class ProbeServlet extends HttpServlet {
 
     private final transient Function<Class<?>, Object> beans;
-    private final transient LogRecorder log = new LogRecorder();
+    // Attached to the global "io.jcable" logger in init() and detached in destroy(): a container
+    // destroys only the servlets it initialised, and a handler left behind pins the WAR.
+    private transient LogRecorder log;
 
     /** @param beans the application's beans by type (CDI.current() in a WAR, the Weld container standalone) */
     public ProbeServlet(Function<Class<?>, Object> beans) {
@@ -77,6 +79,11 @@ public class ProbeServlet extends HttpServlet {
     private static Object payload(String as, String json) {
         JsonObject object = JsonReading.parse(json).asJsonObject();
         return "point".equals(as) ? new ProbeChannel.Point(object.getInt("x"), object.getInt("y")) : object;
+    }
+
+    @Override
+    public void init() {
+        log = new LogRecorder();
     }
 
     @Override

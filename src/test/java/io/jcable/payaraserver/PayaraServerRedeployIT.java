@@ -1,0 +1,76 @@
+package io.jcable.payaraserver;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcable.container.observer.JvmObserver;
+import io.jcable.testing.CableTarget;
+import io.jcable.testing.DemoWar;
+import io.jcable.testing.PayaraDomain;
+import io.jcable.testing.RedeployCheck;
+import io.jcable.testing.Retention;
+import java.nio.file.Files;
+import java.util.List;
+import java.io.File;
+import java.net.URI;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RedeployCheck} on Payara Server: asadmin deploys and undeploys the demo next to the observer.
+ * Payara keeps undeployed WebSocket applications in memory: Grizzly's per-thread cache of recycled
+ * requests keeps each request's upgrade handler, Tyrus', and through it the application's endpoint
+ * and class loader, until that worker thread serves another upgrade. So the check here reads a heap
+ * dump: every path that keeps an undeployed WAR's class loader alive must run through that cache,
+ * none through JCable's own state.
+ */
+class PayaraServerRedeployIT {
+
+    @Test
+    void threeRoundsLeaveNoThreadAndNoClassLoaderBehind() throws Exception {
+        File observerWar = export(ShrinkWrap.create(WebArchive.class, "observer.war").addClass(JvmObserver.class));
+        File demoWar = export(DemoWar.underTest("redeployed", null));
+        try (PayaraDomain domain = PayaraDomain.start("redeploy", 28100)) {
+            domain.asadmin("deploy", "--contextroot", "observer", observerWar.getAbsolutePath()).orFail();
+            URI base = URI.create("http://127.0.0.1:" + domain.httpPort() + "/");
+            RedeployCheck.threeRounds(CableTarget.deployed(base.resolve("observer/"), "payara-server"),
+                    CableTarget.deployed(base.resolve("redeployed/"), "payara-server"), new RedeployCheck.Deployments() {
+                        @Override
+                        public void deploy() throws Exception {
+                            domain.asadmin("deploy", "--contextroot", "redeployed", "--name", "redeployed",
+                                    demoWar.getAbsolutePath()).orFail();
+                        }
+
+                        @Override
+                        public void undeploy() throws Exception {
+                            domain.asadmin("undeploy", "redeployed").orFail();
+                        }
+                    }, observer -> heldOnlyByGrizzlysRequestCache(domain, observer));
+        }
+    }
+
+    private static void heldOnlyByGrizzlysRequestCache(PayaraDomain domain, CableTarget observer) throws Exception {
+        RedeployCheck.loadedCopies(observer); // a full GC first
+        File dump = new File("target/payara-redeploy.hprof").getAbsoluteFile();
+        Files.deleteIfExists(dump.toPath());
+        domain.jcmd("GC.heap_dump", dump.getPath());
+        try {
+            List<List<String>> paths = Retention.pathsTo(dump, RedeployCheck.pinnedClass());
+            for (List<String> path : paths) {
+                assertTrue(path.contains("org.glassfish.grizzly.ThreadCache$ObjectCache"),
+                        "held by something else than Grizzly's request cache: " + path);
+                assertTrue(path.stream().noneMatch(step -> step.startsWith("io.jcable.") && step.endsWith("(class)")),
+                        "held by a static field of JCable: " + path);
+            }
+        } finally {
+            Files.deleteIfExists(dump.toPath());
+        }
+    }
+
+    private static File export(WebArchive war) {
+        File file = new File("target", war.getName());
+        war.as(ZipExporter.class).exportTo(file, true);
+        return file;
+    }
+}
