@@ -1,5 +1,7 @@
 // Starts and stops JCable's demo application (../shared/DEMO-CONTRACT.md) as its own JVM, the way a
 // deployment runs it: `java -cp $JCABLE_CLASSPATH io.jcable.demo.DemoApp`, configured by CABLE_* variables.
+// With JCABLE_DEMO_URL set (the root of the demo WAR on WildFly or Payara), the tests use that
+// deployment instead: the container owns it, so nothing is started or stopped.
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { connect } from "node:net";
@@ -14,6 +16,7 @@ const CLASSPATH = process.env.JCABLE_CLASSPATH;
 /** Each demo JVM's stdout and stderr go to a file here (the Maven build directory). */
 export const LOG_DIR = process.env.JCABLE_LOG_DIR || fileURLToPath(new URL("../../../target/js-demo-logs/", import.meta.url));
 const READY = /JCable demo: open http:\/\/127\.0\.0\.1:(\d+)\//;
+const DEPLOYED = process.env.JCABLE_DEMO_URL;
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -27,6 +30,9 @@ process.on("exit", () => running.forEach((child) => child.kill("SIGKILL")));
  * `name` names its log file (unique per test: a later start with the same name overwrites it).
  */
 export async function startDemo({ name = "demo", port = 0, env = {} } = {}) {
+  if (DEPLOYED) {
+    return deployedDemo(DEPLOYED);
+  }
   if (!CLASSPATH) {
     throw new Error("JCABLE_CLASSPATH is not set: run these tests through OfficialClientIT (mvn verify), "
       + "or set it to the Maven test classpath (target/test-classes, target/classes and the dependencies)");
@@ -89,6 +95,21 @@ export async function startDemo({ name = "demo", port = 0, env = {} } = {}) {
       }
       await new Promise((resolve) => log.end(resolve));
       return exited;
+    },
+  };
+}
+
+/** The demo WAR at `url` (its root): the same handle as a started demo, whose stop leaves the deployment alone. */
+function deployedDemo(url) {
+  const root = new URL(url.endsWith("/") ? url : `${url}/`);
+  const http = (path) => new URL(path.replace(/^\//, ""), root).toString();
+  return {
+    port: Number(root.port),
+    logFile: null,
+    http,
+    cable: (token) => `ws${http("cable").slice(4)}?token=${encodeURIComponent(token)}`,
+    async stop() {
+      return { code: null, signal: null };
     },
   };
 }

@@ -58,10 +58,13 @@ export const quiet = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * `subscribe(params)` to create subscriptions whose callbacks are recorded. Close it with
  * `disconnect()`, or `t.after(() => client.disconnect())`.
  */
+let consumers = 0;
+
 export function connect(demo, user, { token: userToken = token(user) } = {}) {
-  const url = demo.cable(userToken);
+  // Sockets are told apart by URL: the consumer's number makes it unique, even for one user on a
+  // demo that outlives the test (a deployed WAR). The server ignores the extra parameter.
+  const url = `${demo.cable(userToken)}&consumer=${++consumers}`;
   const consumer = createConsumer(url);
-  // Its sockets are told apart by URL: one consumer per user and demo.
   const own = () => sockets.filter((socket) => socket.url === url);
   return {
     consumer,

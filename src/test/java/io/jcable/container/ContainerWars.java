@@ -7,8 +7,10 @@ import io.jcable.container.app.LoginPage;
 import io.jcable.container.app.RestApplication;
 import io.jcable.container.app.SessionLogin;
 import io.jcable.container.app.WhoAmI;
+import io.jcable.container.minimal.RoomChannel;
 import io.jcable.demo.JwtConnection;
 import io.jcable.testing.DemoWar;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -29,9 +31,26 @@ final class ContainerWars {
      * or by the HTTP session, instead of by token.
      */
     static WebArchive identities() {
-        return DemoWar.underTest("identities", null)
+        WebArchive war = DemoWar.underTest("identities", null)
                 .deleteClass(JwtConnection.class)
-                .addClasses(ContainerIdentities.class, SessionLogin.class, WhoAmI.class, LoginPage.class)
+                .addClasses(ContainerIdentities.class, SessionLogin.class);
+        return withFormLogin(war);
+    }
+
+    /**
+     * Exactly the minimum README's "Use it in your WAR" shows (package {@code minimal}, no beans.xml),
+     * in an application that has a FORM login.
+     */
+    static WebArchive minimal() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "minimal.war")
+                .addAsLibrary(DemoWar.library())
+                .addPackage(RoomChannel.class.getPackage());
+        return withFormLogin(war);
+    }
+
+    /** FORM login at /login against the server's file realm; /secure/whoami needs the role "cable". */
+    private static WebArchive withFormLogin(WebArchive war) {
+        return war.addClasses(WhoAmI.class, LoginPage.class)
                 .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
                 .addAsWebInfResource(new StringAsset(GLASSFISH_WEB_XML), "glassfish-web.xml");
     }

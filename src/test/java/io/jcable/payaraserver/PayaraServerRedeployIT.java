@@ -7,11 +7,9 @@ import io.jcable.testing.CableTarget;
 import io.jcable.testing.DemoWar;
 import io.jcable.testing.PayaraDomain;
 import io.jcable.testing.RedeployCheck;
-import io.jcable.testing.Retention;
-import java.nio.file.Files;
-import java.util.List;
 import java.io.File;
 import java.net.URI;
+import java.util.List;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -46,25 +44,17 @@ class PayaraServerRedeployIT {
                         public void undeploy() throws Exception {
                             domain.asadmin("undeploy", "redeployed").orFail();
                         }
-                    }, observer -> heldOnlyByGrizzlysRequestCache(domain, observer));
+                    }, PayaraServerRedeployIT::heldOnlyByGrizzlysRequestCache);
         }
     }
 
-    private static void heldOnlyByGrizzlysRequestCache(PayaraDomain domain, CableTarget observer) throws Exception {
+    private static void heldOnlyByGrizzlysRequestCache(CableTarget observer) throws Exception {
         RedeployCheck.loadedCopies(observer); // a full GC first
-        File dump = new File("target/payara-redeploy.hprof").getAbsoluteFile();
-        Files.deleteIfExists(dump.toPath());
-        domain.jcmd("GC.heap_dump", dump.getPath());
-        try {
-            List<List<String>> paths = Retention.pathsTo(dump, RedeployCheck.pinnedClass());
-            for (List<String> path : paths) {
-                assertTrue(path.contains("org.glassfish.grizzly.ThreadCache$ObjectCache"),
-                        "held by something else than Grizzly's request cache: " + path);
-                assertTrue(path.stream().noneMatch(step -> step.startsWith("io.jcable.") && step.endsWith("(class)")),
-                        "held by a static field of JCable: " + path);
-            }
-        } finally {
-            Files.deleteIfExists(dump.toPath());
+        for (List<String> path : RedeployCheck.pathsToPinned(observer)) {
+            assertTrue(path.contains("org.glassfish.grizzly.ThreadCache$ObjectCache"),
+                    "held by something else than Grizzly's request cache: " + path);
+            assertTrue(path.stream().noneMatch(step -> step.startsWith("io.jcable.") && step.endsWith("(class)")),
+                    "held by a static field of JCable: " + path);
         }
     }
 

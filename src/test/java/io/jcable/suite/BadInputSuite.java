@@ -205,7 +205,8 @@ public abstract class BadInputSuite {
         bob.close();
         Probe probe = target().probe();
         probe.awaitIdle();
-        int threads = probe.state("threads");
+        int threads = probe.state("nonWorkerThreads");
+        int jcableThreads = probe.state("jcableThreads");
         for (int round = 0; round < 5; round++) {
             try (CableClient client = target().connect("mallory")) {
                 client.subscribeConfirmed(ROOM);
@@ -223,9 +224,10 @@ public abstract class BadInputSuite {
         }
         probe.awaitIdle();
         await().atMost(Duration.ofSeconds(5)).until(() -> probe.state("liveChannelBeans") == 0);
-        // 5 rounds of 20 bad frames: a thread per frame or per round would show far above this margin.
-        int after = probe.state("threads");
-        assertTrue(after <= threads + 4, "server threads: " + threads + " before, " + after + " after");
+        assertEquals(jcableThreads, probe.state("jcableThreads"), "JCable's threads");
+        // 5 rounds of 20 bad frames: a thread per frame or per round would show above this margin.
+        int after = probe.state("nonWorkerThreads");
+        assertTrue(after <= threads + 4, "server threads but its request workers: " + threads + " before, " + after + " after");
     }
 
     private void stillWorks() {

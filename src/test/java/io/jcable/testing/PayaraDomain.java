@@ -77,18 +77,6 @@ public final class PayaraDomain implements AutoCloseable {
         }
     }
 
-    /** A jcmd command on the domain's JVM (its PID is in config/pid). */
-    public void jcmd(String... command) throws Exception {
-        String pid = Files.readString(domains.resolve(name).resolve("config/pid")).trim();
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("jcmd failed: " + output);
-        }
-    }
-
     @Override
     public void close() throws Exception {
         asadmin(false, "stop-domain", "--domaindir=" + domains, name);

@@ -11,6 +11,7 @@ import shark.IgnoredReferenceMatcher;
 import shark.LeakTrace;
 import shark.LeakTraceReference;
 import shark.MetadataExtractor;
+import shark.ObjectInspectors;
 import shark.OnAnalysisProgressListener;
 import shark.ReferencePattern;
 
@@ -32,7 +33,7 @@ public final class Retention {
                         object instanceof HeapObject.HeapClass loaded && loaded.getName().equals(className))),
                 List.of(new IgnoredReferenceMatcher(new ReferencePattern.InstanceFieldPattern("java.lang.ref.Reference",
                         "referent"))),
-                false, List.of(), MetadataExtractor.Companion.getNO_OP(), null);
+                false, List.of(ObjectInspectors.THREAD), MetadataExtractor.Companion.getNO_OP(), null);
         if (!(analysis instanceof HeapAnalysisSuccess success)) {
             throw new AssertionError("heap analysis failed: " + analysis);
         }
@@ -45,7 +46,8 @@ public final class Retention {
     private static List<String> path(LeakTrace trace) {
         return trace.getReferencePath().stream()
                 .map(LeakTraceReference::getOriginObject)
-                .map(object -> object.getClassName() + (object.getType().name().equals("CLASS") ? " (class)" : ""))
+                .map(object -> object.getClassName() + (object.getType().name().equals("CLASS") ? " (class)" : "")
+                        + (object.getLabels().isEmpty() ? "" : " " + object.getLabels()))
                 .toList();
     }
 }

@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The tests' window into a server, on every runtime: {@code /_probe/*}. It broadcasts through the
@@ -50,6 +51,7 @@ public class ProbeServlet extends HttpServlet {
                     .add("liveChannelBeans", bean(ProbeLog.class).live())
                     .add("jcableThreads", threads("jcable-"))
                     .add("threads", threads(""))
+                    .add("nonWorkerThreads", threads("") - workerThreads())
                     .build().toString());
             case "/log" -> json(response, log.records().toString());
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -95,6 +97,18 @@ public class ProbeServlet extends HttpServlet {
         return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
                 .filter(thread -> thread.getThreadName().startsWith(prefix)).count();
     }
+
+    /**
+     * Threads of the server's request-worker pool (Undertow's "default task-N", Payara's
+     * "http-thread-pool::...", Grizzly's "Grizzly-worker(N)"): it grows on demand up to its maximum
+     * under the tests' load, which says nothing about a leak.
+     */
+    private static long workerThreads() {
+        return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
+                .filter(thread -> WORKER_POOLS.matcher(thread.getThreadName()).lookingAt()).count();
+    }
+
+    private static final Pattern WORKER_POOLS = Pattern.compile("default task-|http-thread-pool::|Grizzly-worker");
 
     private static void json(HttpServletResponse response, String json) throws IOException {
         response.setContentType("application/json;charset=UTF-8");

@@ -1,0 +1,23 @@
+package io.jcable.container.minimal;
+
+import io.jcable.broadcast.Broadcaster;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.Map;
+
+/** README, "Use it in your WAR": a broadcast from a JAX-RS resource. */
+@Path("rooms/{room}")
+@RequestScoped
+public class Rooms {
+
+    @Inject
+    Broadcaster cable;
+
+    @POST
+    public void say(@PathParam("room") String room, String text) {
+        cable.broadcast("room:" + room, Map.of("text", text));
+    }
+}
