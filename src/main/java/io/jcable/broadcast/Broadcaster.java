@@ -1,6 +1,7 @@
 package io.jcable.broadcast;
 
 import io.jcable.binding.PayloadCodec;
+import io.jcable.channel.Identity;
 import io.jcable.channel.RawJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
  * @Inject Broadcaster cable;
  * cable.broadcast("chat_lobby", new Said("hello", "alice"));
  * cable.broadcastTo(CommentsChannel.class, post, comment);   // stream_for
+ * cable.disconnect(Identity.of("current_user", "42"), false); // remote_connections...disconnect
  * }</pre>
  */
 @ApplicationScoped
@@ -22,6 +24,9 @@ public class Broadcaster {
 
     @Inject
     Event<Broadcast> events;
+
+    @Inject
+    Event<Disconnect> disconnects;
 
     @Inject
     PayloadCodec codec;
@@ -44,5 +49,16 @@ public class Broadcaster {
      */
     public void broadcastTo(Class<?> channel, Object model, Object payload) {
         broadcast(StreamNames.forModel(channel, model), payload);
+    }
+
+    /**
+     * Disconnects every connection of {@code who}, on every node of the cluster: each connection
+     * whose identity has all of {@code who}'s identifiers gets ActionCable's {@code disconnect} with
+     * reason {@code remote} and is closed (Rails' {@code remote_connections.where(...).disconnect}).
+     *
+     * @param reconnect whether the client may connect again (the official client then does)
+     */
+    public void disconnect(Identity who, boolean reconnect) {
+        disconnects.fire(new Disconnect(who.identifiers(), reconnect));
     }
 }

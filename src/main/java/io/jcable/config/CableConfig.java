@@ -40,6 +40,7 @@ import java.util.function.Function;
  * <tr><td>{@code jcable.shutdown-grace}</td><td>2000</td><td>milliseconds a stopping server gives clients to
  *     receive {@code server_restart}</td></tr>
  * </table>
+ * The cluster's options ({@code jcable.cluster.*}) are in {@link ClusterConfig}.
  */
 public record CableConfig(
         String path,
@@ -51,7 +52,8 @@ public record CableConfig(
         int broadcastBacklog,
         Optional<String> broadcastKey,
         String broadcastPath,
-        long shutdownGraceMillis) {
+        long shutdownGraceMillis,
+        ClusterConfig cluster) {
 
     public static final String PROPERTIES = "META-INF/jcable.properties";
 
@@ -87,7 +89,8 @@ public record CableConfig(
                 options.positiveInt("jcable.broadcast-backlog", 100_000),
                 options.text("jcable.broadcast-key").filter(key -> !key.isBlank()),
                 options.path("jcable.broadcast-path", "/_broadcast"),
-                options.positiveInt("jcable.shutdown-grace", 2_000));
+                options.positiveInt("jcable.shutdown-grace", 2_000),
+                ClusterConfig.read(options::text));
     }
 
     private static Properties classpathProperties() {
@@ -151,6 +154,7 @@ public record CableConfig(
         map.put("send-timeout", sendTimeoutMillis);
         map.put("delivery-threads", deliveryThreads);
         map.put("broadcast-api", broadcastKey.isPresent() ? broadcastPath : "off");
+        map.put("cluster", cluster.describe());
         return map;
     }
 }

@@ -1,6 +1,8 @@
 package io.jcable.server;
 
+import io.jcable.broadcast.Disconnect;
 import io.jcable.broadcast.StreamRegistry;
+import io.jcable.channel.Identity;
 import io.jcable.config.CableConfig;
 import io.jcable.protocol.DisconnectReason;
 import io.jcable.protocol.Frames;
@@ -10,12 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -159,6 +163,30 @@ public class ConnectionRegistry {
             Thread.currentThread().interrupt();
         }
         connections.forEach(c -> c.drop("still open when the shutdown grace ran out"));
+    }
+
+    /**
+     * Disconnects every open connection whose identity has all of {@code identifiers}: each gets
+     * {@code disconnect} with reason {@code remote} and is closed. This node only; the cluster
+     * bridge calls it for disconnects fired on other nodes.
+     *
+     * @return how many connections were told
+     */
+    public int disconnect(Map<String, String> identifiers, boolean reconnect) {
+        int count = 0;
+        for (CableConnection connection : connections) {
+            Identity identity = connection.identity();
+            if (identity != null && identity.identifiers().entrySet().containsAll(identifiers.entrySet())) {
+                connection.disconnect(DisconnectReason.REMOTE, reconnect, CloseCodes.NORMAL_CLOSURE);
+                count++;
+            }
+        }
+        LOG.log(Level.INFO, "remote disconnect of {0} (reconnect {1}): {2} connections here", identifiers, reconnect, count);
+        return count;
+    }
+
+    void onDisconnect(@Observes(during = TransactionPhase.AFTER_SUCCESS) Disconnect request) {
+        disconnect(request.identifiers(), request.reconnect());
     }
 
     void onShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object event) {

@@ -89,4 +89,15 @@ public final class DemoServer implements CableTarget, AutoCloseable, BeforeAllCa
     public void close() {
         server.stop();
     }
+
+    /**
+     * The demo with the probe as a process of its own, for tests that need several (the cluster):
+     * configured by its environment, ready once it prints its line, stopped gracefully by SIGTERM.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        DemoServer demo = start(System.getenv());
+        demo.server.stopOnShutdown();
+        System.out.println("JCable demo: open " + demo.base() + " (node with the test probe)");
+        demo.server.awaitStop();
+    }
 }

@@ -47,6 +47,16 @@ public final class Probe {
         post("_probe/event?as=point&stream=" + encode(stream), "{\"x\":" + x + ",\"y\":" + y + "}");
     }
 
+    /** Disconnects every connection whose identity has {@code name} = {@code value}, on every node (Broadcaster.disconnect). */
+    public void disconnect(String name, String value, boolean reconnect) {
+        post("_probe/disconnect?name=" + encode(name) + "&value=" + encode(value) + "&reconnect=" + reconnect, "");
+    }
+
+    /** The cluster bridge's state: "off", or "connected"/"reconnecting" with its counts. */
+    public String cluster() {
+        return state().getString("cluster");
+    }
+
     public JsonObject state() {
         HttpResponse<String> response = target.send(HttpRequest.newBuilder(target.http("_probe/state")).build());
         return Json.createReader(new StringReader(response.body())).readObject();

@@ -3,7 +3,9 @@ package io.jcable.server.probe;
 import io.jcable.broadcast.Broadcast;
 import io.jcable.broadcast.Broadcaster;
 import io.jcable.broadcast.StreamRegistry;
+import io.jcable.channel.Identity;
 import io.jcable.channel.RawJson;
+import io.jcable.cluster.ClusterBridge;
 import io.jcable.protocol.JsonReading;
 import io.jcable.server.ConnectionRegistry;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -50,8 +52,10 @@ public class ProbeServlet extends HttpServlet {
                     .add("streamSubscriptions", bean(StreamRegistry.class).subscriptionCount())
                     .add("liveChannelBeans", bean(ProbeLog.class).live())
                     .add("jcableThreads", threads("jcable-"))
+                    .add("jcableClusterThreads", threads("jcable-cluster-"))
                     .add("threads", threads(""))
                     .add("nonWorkerThreads", threads("") - workerThreads())
+                    .add("cluster", bean(ClusterBridge.class).state())
                     .build().toString());
             case "/log" -> json(response, log.records().toString());
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -68,6 +72,9 @@ public class ProbeServlet extends HttpServlet {
                     new ProbeChannel.Post(Long.parseLong(request.getParameter("post"))), new RawJson(body));
             case "/event" -> bean(BeanManager.class).getEvent().select(Broadcast.class)
                     .fire(new Broadcast(stream, payload(request.getParameter("as"), body)));
+            case "/disconnect" -> bean(Broadcaster.class).disconnect(
+                    Identity.of(request.getParameter("name"), request.getParameter("value")),
+                    Boolean.parseBoolean(request.getParameter("reconnect")));
             case "/log/clear" -> log.clear();
             default -> {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);

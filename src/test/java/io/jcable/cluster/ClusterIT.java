@@ -1,0 +1,202 @@
+package io.jcable.cluster;
+
+import static io.jcable.testing.CableClient.message;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcable.testing.CableClient;
+import io.jcable.testing.NodeProcess;
+import io.jcable.testing.NodeTests;
+import io.jcable.testing.Probe;
+import io.jcable.testing.TestBroker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two standalone nodes, each in its own JVM, on one real Artemis broker (in this JVM): what is
+ * broadcast on one reaches the subscribers of both, once, in order; a disconnect fired on one closes
+ * the user's connections on both; a broker that goes away and comes back costs only the broadcasts
+ * published meanwhile, and no node restarts. The broker-down test runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static TestBroker broker;
+    private static NodeProcess a;
+    private static NodeProcess b;
+
+    @BeforeAll
+    static void aBrokerAndTwoNodes() throws Exception {
+        broker = TestBroker.start();
+        Map<String, String> env = Map.of("JCABLE_CLUSTER_URL", broker.url());
+        a = NodeProcess.start("cluster-a", env);
+        b = NodeProcess.start("cluster-b", env);
+        for (NodeProcess node : List.of(a, b)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.probe().cluster().startsWith("connected"));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {a, b, broker}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aBroadcastOnOneNodeReachesTheSubscribersOfBothOnce() {
+        String room = CableClient.chat("everywhere");
+        try (CableClient onA = a.connect("alice"); CableClient onB = b.connect("bob")) {
+            onA.subscribeConfirmed(room);
+            onB.subscribeConfirmed(room);
+
+            b.probe().broadcast("chat_everywhere", "{\"from\":\"a bean on B\"}");
+            assertEquals(message(room, "{\"from\":\"a bean on B\"}"), onA.next());
+            assertEquals(message(room, "{\"from\":\"a bean on B\"}"), onB.next());
+
+            assertEquals(201, b.broadcast("{\"stream\":\"chat_everywhere\",\"data\":\"{\\\"from\\\":\\\"HTTP on B\\\"}\"}")
+                    .statusCode());
+            assertEquals(message(room, "{\"from\":\"HTTP on B\"}"), onA.next());
+            assertEquals(message(room, "{\"from\":\"HTTP on B\"}"), onB.next());
+
+            a.probe().broadcast("chat_everywhere", "{\"from\":\"a bean on A\"}");
+            assertEquals(message(room, "{\"from\":\"a bean on A\"}"), onA.next());
+            assertEquals(message(room, "{\"from\":\"a bean on A\"}"), onB.next());
+
+            onA.expectNothing(Duration.ofMillis(500)); // no echo, no second copy
+            onB.expectNothing(Duration.ofMillis(100));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void fiveHundredBroadcastsFromOneNodeArriveOnTheOtherCompleteInOrderOnce() {
+        String room = CableClient.chat("ordered");
+        try (CableClient onA = a.connect("alice")) {
+            onA.subscribeConfirmed(room);
+            Probe probe = b.probe();
+            for (int i = 0; i < 500; i++) {
+                probe.broadcast("chat_ordered", "{\"n\":" + i + "}");
+            }
+            List<Integer> seen = new ArrayList<>();
+            Pattern n = Pattern.compile("\\{\"n\":(\\d+)}");
+            while (seen.size() < 500) {
+                Matcher number = n.matcher(onA.next());
+                assertTrue(number.find());
+                seen.add(Integer.parseInt(number.group(1)));
+            }
+            for (int i = 0; i < 500; i++) {
+                assertEquals(i, seen.get(i), "in order, each once");
+            }
+            onA.expectNothing(Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aDisconnectFiredOnOneNodeClosesTheUsersConnectionsOnEveryNode() {
+        String room = CableClient.chat("leaving");
+        try (CableClient aliceOnA = a.connect("alice"); CableClient aliceOnB = b.connect("alice");
+             CableClient bobOnA = a.connect("bob")) {
+            for (CableClient client : List.of(aliceOnA, aliceOnB, bobOnA)) {
+                client.subscribeConfirmed(room);
+            }
+            b.probe().disconnect("current_user_id", "alice", false);
+
+            String remote = "{\"type\":\"disconnect\",\"reason\":\"remote\",\"reconnect\":false}";
+            assertEquals(remote, aliceOnA.next());
+            assertEquals(remote, aliceOnB.next());
+            assertEquals(1000, aliceOnA.awaitClose().code());
+            assertEquals(1000, aliceOnB.awaitClose().code());
+            // Her subscriptions ended on both nodes; bob is still there.
+            String left = message(room, "{\"user\":\"alice\",\"performed\":\"left\"}");
+            assertEquals(left, bobOnA.next());
+            assertEquals(left, bobOnA.next());
+            bobOnA.assertOpen();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aForeignOrMalformedMessageOnTheTopicIsLoggedAndSkipped() {
+        Probe probeA = a.probe();
+        probeA.clearLog();
+        broker.sendForeign("jcable", "not JSON at all", "broadcast");
+        broker.sendForeign("jcable", "{\"order\":42}", null);
+        broker.sendForeign("jcable", "{\"identifiers\":{},\"reconnect\":true}", "disconnect");
+        await().atMost(Duration.ofSeconds(10)).until(() -> probeA.cluster().contains("skipped=3"));
+        assertEquals(3, probeA.log().stream().filter(line -> line.message().contains("skipped a message on topic jcable")).count(),
+                probeA.log()::toString);
+        aBroadcastOnOneNodeReachesTheSubscribersOfBothOnce();
+    }
+
+    @Test
+    @Order(5)
+    void theOfficialClientOnOneNodeReceivesWhatIsBroadcastOnTheOther() throws Exception {
+        NodeTests.assertPass("cluster.test.mjs", Map.of("JCABLE_NODE_A", a.base().toString(), "JCABLE_NODE_B", b.base().toString()));
+    }
+
+    @Test
+    @Order(6)
+    void whileTheBrokerIsAwayLocalDeliveryGoesOnAndAfterwardsTheNodesFindEachOtherAgain() throws Exception {
+        String room = CableClient.chat("outage");
+        try (CableClient onA = a.connect("alice"); CableClient onB = b.connect("bob")) {
+            onA.subscribeConfirmed(room);
+            onB.subscribeConfirmed(room);
+            a.probe().clearLog();
+            b.probe().clearLog();
+
+            String before = b.probe().cluster();
+            broker.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> b.probe().cluster().startsWith("reconnecting"));
+            for (int i = 0; i < 50; i++) {
+                b.probe().broadcast("chat_outage", "{\"during\":" + i + "}");
+            }
+            for (int i = 0; i < 50; i++) {
+                assertEquals(message(room, "{\"during\":" + i + "}"), onB.next(), "local delivery goes on");
+            }
+            onA.expectNothing(Duration.ofMillis(500));
+            // Each of the 50 is accounted for: published (it reached the broker before it went) or counted as not.
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                String now = b.probe().cluster();
+                return count(now, "published") - count(before, "published") + count(now, "unpublished")
+                        - count(before, "unpublished") == 50;
+            });
+
+            broker.startAgain();
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.probe().cluster().startsWith("connected")
+                    && b.probe().cluster().startsWith("connected"));
+            // The listener may come back a moment after the publisher: broadcast until one crosses.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                b.probe().broadcast("chat_outage", "{\"after\":true}");
+                return onA.drain().contains(message(room, "{\"after\":true}"));
+            });
+            for (NodeProcess node : List.of(a, b)) {
+                List<Probe.Line> log = node.probe().log();
+                long down = log.stream().filter(line -> line.message().contains("broker unreachable")).count();
+                assertTrue(down >= 1 && down <= 2, "each direction logs the outage once, not per message: " + log);
+                assertEquals(2, node.probe().state("jcableClusterThreads"), "one publisher and one listener thread");
+            }
+        }
+    }
+
+    private static long count(String state, String name) {
+        Matcher value = Pattern.compile("\\b" + name + "=(\\d+)").matcher(state);
+        assertTrue(value.find(), state);
+        return Long.parseLong(value.group(1));
+    }
+}

@@ -1,0 +1,83 @@
+package io.jcable.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The demo with the test probe in a JVM of its own ({@link DemoServer#main}), as one node of a
+ * cluster: started with its environment, addressed as a {@link CableTarget}, stopped with SIGTERM.
+ * Its output goes to {@code target/nodes/<name>.log}.
+ */
+public final class NodeProcess implements CableTarget, AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("JCable demo: open (http://127\\.0\\.0\\.1:\\d+/)");
+    private static final Duration START = Duration.ofSeconds(60);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final URI base;
+
+    private NodeProcess(String name, Process process, Path log, URI base) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    public static NodeProcess start(String name, Map<String, String> env) throws IOException, InterruptedException {
+        Path log = Path.of("target/nodes", name + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), DemoServer.class.getName()))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CABLE_PORT", "0");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher ready = READY.matcher(Files.readString(log));
+            if (ready.find()) {
+                return new NodeProcess(name, process, log, URI.create(ready.group(1)));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + name + " exited before it was ready:\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("node " + name + " not ready after " + START + ":\n" + Files.readString(log));
+    }
+
+    @Override
+    public URI base() {
+        return base;
+    }
+
+    @Override
+    public String runtime() {
+        return "standalone node " + name;
+    }
+
+    /** What the node has printed so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
