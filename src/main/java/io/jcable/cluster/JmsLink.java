@@ -262,7 +262,7 @@ final class JmsLink implements AutoCloseable {
 
         void succeeded() {
             if (down || !everUp) {
-                LOG.log(Level.INFO, "cluster: {0} {1} as node {2}{3}", direction, config.describe(), node,
+                LOG.log(Level.INFO, "cluster: {0} ({1}, node {2}){3}", direction, config.describe(), node,
                         down ? " again (" + unpublished.get() + " broadcasts could not be published so far)" : "");
             }
             down = false;
@@ -272,8 +272,8 @@ final class JmsLink implements AutoCloseable {
 
         void failed(Exception e) {
             if (!down) {
-                LOG.log(Level.WARNING, "cluster: broker unreachable, {0} stopped: {1}; retrying, at least every {2} ms; "
-                        + "local delivery goes on", direction, String.valueOf(e.getMessage()), config.retryMaxMillis());
+                LOG.log(Level.WARNING, "cluster: broker unreachable, {0} stopped: {1}; retrying at most {2} ms apart; "
+                        + "local delivery goes on", direction, String.valueOf(e.getMessage()), String.valueOf(config.retryMaxMillis()));
             }
             down = true;
             nextAttempt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
