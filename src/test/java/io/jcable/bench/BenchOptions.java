@@ -21,11 +21,13 @@ import java.util.Map;
  * @param threads     client selector threads of this generator
  * @param via         how broadcasts are sent: action (perform "broadcast" from a client) or http (POST /_broadcast)
  * @param key         bearer key of /_broadcast (via http)
+ * @param broadcastTo the server whose /_broadcast gets the broadcasts (via http), e.g. another node of
+ *                    a cluster than the one the subscribers are on; null: the server of {@code url}
  * @param settle      seconds to wait after connecting before measuring memory
  * @param label       a name for this run in the report
  */
 record BenchOptions(String mode, URI url, String secret, int clients, int rate, int messages, int seconds,
-                    int payload, int concurrency, int threads, String via, String key, int settle, String label) {
+                    int payload, int concurrency, int threads, String via, String key, URI broadcastTo, int settle, String label) {
 
     static BenchOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -48,10 +50,11 @@ record BenchOptions(String mode, URI url, String secret, int clients, int rate, 
                 Integer.parseInt(given.getOrDefault("threads", "1")),
                 given.getOrDefault("via", "action"),
                 given.getOrDefault("key", "demo-key"),
+                given.containsKey("broadcast-to") ? URI.create(given.get("broadcast-to")) : null,
                 Integer.parseInt(given.getOrDefault("settle", "3")),
                 given.getOrDefault("label", "server"));
         given.keySet().removeAll(java.util.Set.of("mode", "url", "secret", "clients", "rate", "messages", "seconds",
-                "payload", "concurrency", "threads", "via", "key", "settle", "label"));
+                "payload", "concurrency", "threads", "via", "key", "broadcast-to", "settle", "label"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet());
         }
@@ -63,6 +66,6 @@ record BenchOptions(String mode, URI url, String secret, int clients, int rate, 
     }
 
     URI httpBase() {
-        return URI.create("http://" + url.getHost() + ":" + port());
+        return broadcastTo != null ? broadcastTo : URI.create("http://" + url.getHost() + ":" + port());
     }
 }
