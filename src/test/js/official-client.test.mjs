@@ -112,7 +112,10 @@ test("an unauthorized token disconnects the subscriptions for good: no reconnect
   const opened = client.sockets();
   assert.equal(opened.length, 1, "the client does not reconnect");
   assert.deepEqual(opened[0].receivedFrames.map((f) => JSON.parse(f)), [{ type: "disconnect", reason: "unauthorized", reconnect: false }]);
-  assert.equal(opened[0].closeCode, 1000);
+  // The client closes as soon as it reads the disconnect, while the server closes too: the socket
+  // ends with the server's close frame (1000), or, when the server's TCP close overtakes the
+  // client's close frame, without one (1006). Either way nothing after the disconnect frame.
+  assert.ok([1000, 1006].includes(opened[0].closeCode), `close code ${opened[0].closeCode}`);
 });
 
 test("POST /_broadcast reaches the CommentsChannel subscribers of that post only; a wrong key delivers nothing", async (t) => {
