@@ -1,10 +1,10 @@
 package io.jcable.server;
 
 import io.jcable.channel.CableRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.server.HandshakeRequest;
 import java.net.URI;
 import java.security.Principal;
-import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -53,8 +53,7 @@ public class ProbeServlet extends HttpServlet {
                     .add("liveChannelBeans", bean(ProbeLog.class).live())
                     .add("jcableThreads", threads("jcable-"))
                     .add("jcableClusterThreads", threads("jcable-cluster-"))
-                    .add("threads", threads(""))
-                    .add("nonWorkerThreads", threads("") - workerThreads())
+                    .add("nonWorkerThreads", nonWorkerThreads())
                     .add("cluster", bean(ClusterBridge.class).state())
                     .build().toString());
             case "/log" -> json(response, log.records().toString());
@@ -106,13 +105,13 @@ public class ProbeServlet extends HttpServlet {
     }
 
     /**
-     * Threads of the server's request-worker pool (Undertow's "default task-N", Payara's
-     * "http-thread-pool::...", Grizzly's "Grizzly-worker(N)"): it grows on demand up to its maximum
-     * under the tests' load, which says nothing about a leak.
+     * Live threads but the server's request-worker pool (Undertow's "default task-N", Payara's
+     * "http-thread-pool::...", Grizzly's "Grizzly-worker(N)"): that pool grows on demand up to its
+     * maximum under the tests' load, which says nothing about a leak.
      */
-    private static long workerThreads() {
+    private static long nonWorkerThreads() {
         return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
-                .filter(thread -> WORKER_POOLS.matcher(thread.getThreadName()).lookingAt()).count();
+                .filter(thread -> !WORKER_POOLS.matcher(thread.getThreadName()).lookingAt()).count();
     }
 
     private static final Pattern WORKER_POOLS = Pattern.compile("default task-|http-thread-pool::|Grizzly-worker");
