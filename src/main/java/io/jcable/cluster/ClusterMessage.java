@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * What nodes tell each other over the topic, and its text form. A broadcast travels as its stream
@@ -53,14 +54,9 @@ sealed interface ClusterMessage {
 
         @Override
         public String body() {
-            StringBuilder json = new StringBuilder("{\"identifiers\":{");
-            identifiers.forEach((name, value) -> {
-                if (json.charAt(json.length() - 1) != '{') {
-                    json.append(',');
-                }
-                json.append(JsonText.quote(name)).append(':').append(JsonText.quote(value));
-            });
-            return json.append("},\"reconnect\":").append(reconnect).append('}').toString();
+            StringJoiner names = new StringJoiner(",", "{\"identifiers\":{", "},\"reconnect\":" + reconnect + "}");
+            identifiers.forEach((name, value) -> names.add(JsonText.quote(name) + ":" + JsonText.quote(value)));
+            return names.toString();
         }
     }
 

@@ -68,9 +68,4 @@ public record ClusterConfig(
         }
         return "topic " + topic + " via " + url.orElseGet(() -> connectionFactory.get());
     }
-
-    /** The cluster's options as they are when the cluster is off. */
-    public static ClusterConfig off() {
-        return new ClusterConfig(Optional.empty(), Optional.empty(), "jcable", Optional.empty(), Optional.empty(), 5_000L);
-    }
 }
