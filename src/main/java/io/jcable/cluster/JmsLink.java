@@ -111,10 +111,10 @@ final class JmsLink implements AutoCloseable {
     record Counts(boolean connected, long published, long unpublished, long delivered, long skipped) {
     }
 
+    /** Stops listening at once; publishes what was accepted before the stop first, while the broker is there. */
     @Override
     public void close() {
         running = false;
-        publisher.interrupt();
         listener.interrupt();
         join(publisher);
         join(listener);
@@ -125,7 +125,7 @@ final class JmsLink implements AutoCloseable {
         JMSContext context = null;
         JMSProducer producer = null;
         Topic topic = null;
-        while (running) {
+        while (running || (context != null && !outbox.isEmpty())) {
             ClusterMessage message = null;
             try {
                 if (context == null && !retry.waiting()) {
@@ -163,6 +163,8 @@ final class JmsLink implements AutoCloseable {
                 retry.failed(e);
             }
         }
+        unpublished.addAndGet(outbox.size()); // left behind by a stop while the broker was away
+        outbox.clear();
         closeQuietly(context);
     }
 
