@@ -158,10 +158,14 @@ public final class CableClient implements AutoCloseable {
         }
     }
 
-    /** The next frame that is not a ping, waiting up to {@link #WAIT}. */
+    /**
+     * The next frame that is not a ping, waiting up to {@link #WAIT} in all: the pings every 3 s do
+     * not extend the wait.
+     */
     public String next() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            String frame = nextFrame();
+            String frame = poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (!frame.startsWith("{\"type\":\"ping\"")) {
                 return frame;
             }
