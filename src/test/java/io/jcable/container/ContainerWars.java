@@ -13,6 +13,7 @@ import io.jcable.testing.DemoWar;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 /** The test WARs that only application servers can run. */
 final class ContainerWars {
@@ -24,6 +25,20 @@ final class ContainerWars {
     static WebArchive transactions() {
         return DemoWar.underTest("transactions", null)
                 .addClasses(CommentService.class, CommentsResource.class, RestApplication.class);
+    }
+
+    /**
+     * The transactions WAR as one node of a cluster, its options in {@code jcableProperties}; with
+     * JCable's own Artemis client in WEB-INF/lib when {@code artemisClient} (Payara Micro has none).
+     */
+    static WebArchive clusterNode(String jcableProperties, boolean artemisClient) {
+        WebArchive war = DemoWar.underTest("cluster", jcableProperties)
+                .addClasses(CommentService.class, CommentsResource.class, RestApplication.class);
+        if (artemisClient) {
+            war.addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
+                    .resolve("org.apache.activemq:artemis-jakarta-client").withTransitivity().asFile());
+        }
+        return war;
     }
 
     /**
