@@ -12,26 +12,13 @@ cd "$(dirname "$0")/../../.."
 REFERENCE=${REFERENCE:-../shared/reference}
 PORT=${PORT:-18500}
 WARMUP=${WARMUP:-"200 50 500"}
-OUT=target/bench
 RUNS=("$@")
+source src/test/bench/common.sh
 [ ${#RUNS[@]} -gt 0 ] || RUNS=("100 10 300")
-mkdir -p "$OUT"
 command -v puma >/dev/null || { echo "the Rails reference needs: apt-get install ruby ruby-actioncable puma ruby-jwt" >&2; exit 1; }
 
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+build_classpath
 export CABLE_DEMO_SECRET=demo-secret CABLE_BROADCAST_KEY=demo-key
-
-wait_for_port() {
-  for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return 0; sleep 0.1; done
-  echo "nothing listens on $PORT" >&2; return 1
-}
-
-stop() {
-  kill "$1" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$1" 2>/dev/null || true
-}
 
 run_bench() { # label "clients rate messages"
   read -r clients rate messages <<<"$2"
@@ -47,7 +34,7 @@ bench() { # a measured run: shown, and kept for the report
 echo "== JCable (standalone demo, java -Xmx512m)"
 CABLE_PORT=$PORT java -Xmx512m -cp "$CP" io.jcable.demo.DemoApp > "$OUT/jcable.log" 2>&1 &
 server=$!
-wait_for_port
+wait_for_port $PORT
 run_bench "JCable warm-up" "$WARMUP" > /dev/null
 for run in "${RUNS[@]}"; do bench "JCable" "$run"; done
 stop $server
@@ -55,7 +42,7 @@ stop $server
 echo "== Rails ActionCable reference (puma, 1 process)"
 CABLE_PIDFILE="$PWD/$OUT/rails.pid" "$REFERENCE/start.sh" "$PORT" > "$OUT/rails.log" 2>&1 &
 server=$!
-wait_for_port
+wait_for_port $PORT
 run_bench "Rails warm-up" "20 5 20" > /dev/null
 for run in "${RUNS[@]}"; do bench "Rails" "$run"; done
 stop $server
@@ -67,13 +54,7 @@ stop $server
   echo "Open-loop broadcast: subscribers of BenchmarkChannel, one sender performing \`broadcast\` at a fixed rate;"
   echo "latency from the scheduled send to the arrival at each subscriber, over all deliveries."
   echo
-  echo "| server | subscribers | broadcasts/s | p50 ms | p90 ms | p99 ms | max ms | delivered | deliveries/s | server CPU | KiB/connection | generator CPU |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
-  grep '^BENCH-RESULT' "$OUT/side-by-side.log" | sed 's/^BENCH-RESULT //' | python3 -c '
-import json, sys
-for line in sys.stdin:
-    r = json.loads(line)
-    print("| {label} | {clients} | {rate} | {p50Ms:.2f} | {p90Ms:.2f} | {p99Ms:.2f} | {maxMs:.1f} | {delivered}/{expected} | {deliveriesPerSecond:.0f} | {serverCpuPercent:.0f}% | {kibPerConnection:.1f} | {generatorCpuPercent:.0f}% |".format(**r))'
+  result_table "$OUT/side-by-side.log"
 } > "$OUT/side-by-side.md"
 echo
 cat "$OUT/side-by-side.md"
