@@ -63,38 +63,52 @@ abstract class MixedClusterSuite {
         }
     }
 
+    /** One subscriber of a room on each node. */
+    private record Subscribers(CableClient onServer, CableClient onStandalone) implements AutoCloseable {
+
+        void bothReceive(String frame) {
+            assertEquals(frame, onServer.next());
+            assertEquals(frame, onStandalone.next());
+        }
+
+        @Override
+        public void close() {
+            onServer.close();
+            onStandalone.close();
+        }
+    }
+
+    private Subscribers subscribedOnBoth(String room) {
+        Subscribers both = new Subscribers(server().connect("alice"), standalone.connect("bob"));
+        both.onServer().subscribeConfirmed(room);
+        both.onStandalone().subscribeConfirmed(room);
+        return both;
+    }
+
     @Test
     void aBroadcastOnEitherNodeReachesTheSubscribersOfBothOnce() {
         String room = CableClient.chat("mixed");
-        try (CableClient onServer = server().connect("alice"); CableClient onStandalone = standalone.connect("bob")) {
-            onServer.subscribeConfirmed(room);
-            onStandalone.subscribeConfirmed(room);
-            List<Runnable> senders = List.of(
-                    () -> server().probe().broadcast("chat_mixed", "{\"from\":\"a bean on the server\"}"),
-                    () -> assertEquals(201, standalone.broadcast(httpBroadcast("HTTP on standalone")).statusCode()),
-                    () -> standalone.probe().broadcast("chat_mixed", "{\"from\":\"a bean on standalone\"}"),
-                    () -> assertEquals(201, server().broadcast(httpBroadcast("HTTP on the server")).statusCode()));
-            List<String> froms = List.of("a bean on the server", "HTTP on standalone", "a bean on standalone", "HTTP on the server");
-            for (int i = 0; i < senders.size(); i++) {
-                senders.get(i).run();
-                String expected = message(room, "{\"from\":\"" + froms.get(i) + "\"}");
-                assertEquals(expected, onServer.next());
-                assertEquals(expected, onStandalone.next());
-            }
-            onServer.expectNothing(Duration.ofMillis(500)); // no echo, no second copy
-            onStandalone.expectNothing(Duration.ofMillis(100));
+        try (Subscribers both = subscribedOnBoth(room)) {
+            server().probe().broadcast("chat_mixed", "{\"from\":\"a bean on the server\"}");
+            both.bothReceive(message(room, "{\"from\":\"a bean on the server\"}"));
+            assertEquals(201, standalone.broadcast(httpBroadcast("HTTP on standalone")).statusCode());
+            both.bothReceive(message(room, "{\"from\":\"HTTP on standalone\"}"));
+            standalone.probe().broadcast("chat_mixed", "{\"from\":\"a bean on standalone\"}");
+            both.bothReceive(message(room, "{\"from\":\"a bean on standalone\"}"));
+            assertEquals(201, server().broadcast(httpBroadcast("HTTP on the server")).statusCode());
+            both.bothReceive(message(room, "{\"from\":\"HTTP on the server\"}"));
+
+            both.onServer().expectNothing(Duration.ofMillis(500)); // no echo, no second copy
+            both.onStandalone().expectNothing(Duration.ofMillis(100));
         }
     }
 
     @Test
     void threeHundredBroadcastsCrossEachWayCompleteInOrderOnce() {
-        String room = CableClient.chat("mixed-ordered");
-        try (CableClient onServer = server().connect("alice"); CableClient onStandalone = standalone.connect("bob")) {
-            onServer.subscribeConfirmed(room);
-            onStandalone.subscribeConfirmed(room);
-            assertArriveInOrder(server().probe(), onStandalone, "from-server");
-            assertArriveInOrder(standalone.probe(), onServer, "from-standalone");
-            onServer.expectNothing(Duration.ofMillis(300));
+        try (Subscribers both = subscribedOnBoth(CableClient.chat("mixed-ordered"))) {
+            assertArriveInOrder(server().probe(), both.onStandalone(), "from-server");
+            assertArriveInOrder(standalone.probe(), both.onServer(), "from-standalone");
+            both.onServer().expectNothing(Duration.ofMillis(300));
         }
     }
 
