@@ -1,6 +1,7 @@
 package io.jcable.broadcast;
 
 import io.jcable.protocol.Frames;
+import io.jcable.protocol.WireFrame;
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ final class DeliveryLane {
             return;
         }
         for (Group group : groups.values()) {
-            String frame = group.prefix + payloadJson + '}';
+            WireFrame frame = WireFrame.of(group.prefix + payloadJson + '}');
             for (StreamSubscriber subscriber : group.subscribers) {
                 try {
                     subscriber.deliver(frame);

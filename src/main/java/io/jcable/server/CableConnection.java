@@ -4,6 +4,7 @@ import io.jcable.channel.CableRequest;
 import io.jcable.channel.Identity;
 import io.jcable.protocol.DisconnectReason;
 import io.jcable.protocol.Frames;
+import io.jcable.protocol.WireFrame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -41,14 +42,14 @@ public final class CableConnection implements Outbox.Owner {
      * @param cleanup ends the connection's subscriptions; runs after every close the server starts,
      *                in case the container never reports the close (idempotent)
      */
-    CableConnection(long id, Session session, CableRequest request, int outboundQueue, Executor closer,
+    CableConnection(long id, Session session, RawSocket raw, CableRequest request, int outboundQueue, Executor closer,
                     Consumer<CableConnection> cleanup) {
         this.id = id;
         this.session = session;
         this.request = request;
         this.closer = closer;
         this.cleanup = cleanup;
-        this.outbox = new Outbox(session.getAsyncRemote(), outboundQueue, this);
+        this.outbox = new Outbox(session.getAsyncRemote(), raw, outboundQueue, this);
     }
 
     public long id() {
@@ -70,6 +71,11 @@ public final class CableConnection implements Outbox.Owner {
 
     /** Queues a frame for this client; never blocks. */
     public void send(String frame) {
+        outbox.offer(WireFrame.of(frame));
+    }
+
+    /** Queues a frame shared with other connections; never blocks. */
+    void send(WireFrame frame) {
         outbox.offer(frame);
     }
 
@@ -77,7 +83,7 @@ public final class CableConnection implements Outbox.Owner {
     public void disconnect(DisconnectReason reason, boolean reconnect, CloseReason.CloseCodes code) {
         if (closeAfterFlush == null) {
             closeAfterFlush = new CloseReason(code, reason.wireName());
-            outbox.offer(Frames.disconnect(reason, reconnect));
+            outbox.offer(WireFrame.of(Frames.disconnect(reason, reconnect)));
             outbox.finish();
         }
     }

@@ -24,10 +24,13 @@ public final class CableEndpoint extends Endpoint {
     private final Dispatcher dispatcher;
     private final ConnectionRegistry registry;
     private final CableConfig config;
+    private final RawSocket.Finder rawSockets;
     private volatile CableConnection connection;
 
-    CableEndpoint(Dispatcher dispatcher, ConnectionRegistry registry, CableConfig config) {
+    /** @param rawSockets null when the runtime offers none */
+    CableEndpoint(Dispatcher dispatcher, ConnectionRegistry registry, CableConfig config, RawSocket.Finder rawSockets) {
         this.dispatcher = dispatcher;
+        this.rawSockets = rawSockets;
         this.registry = registry;
         this.config = config;
     }
@@ -40,7 +43,8 @@ public final class CableEndpoint extends Endpoint {
         String remoteAddress = RemoteAddresses.of(session);
         CableRequest request = handshake != null ? handshake.request(remoteAddress)
                 : new CableRequest(URI.create(config.path()), Map.of(), Map.of(), Map.of(), null, remoteAddress, Map.of());
-        CableConnection opened = new CableConnection(registry.nextId(), session, request, config.outboundQueue(),
+        CableConnection opened = new CableConnection(registry.nextId(), session,
+                rawSockets == null ? null : rawSockets.of(session), request, config.outboundQueue(),
                 registry.closer(), dispatcher::close);
         connection = opened;
         session.addMessageHandler(String.class, text -> {

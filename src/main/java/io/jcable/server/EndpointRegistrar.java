@@ -35,13 +35,18 @@ public class EndpointRegistrar implements ServletContextListener {
 
     /** Publishes the endpoint in {@code container}, with its collaborators taken from {@code beans}. */
     public static void register(ServerContainer container, Instance<Object> beans) {
+        register(container, beans, null);
+    }
+
+    /** The same, with the runtime's raw sockets (null: none). */
+    public static void register(ServerContainer container, Instance<Object> beans, RawSocket.Finder rawSockets) {
         CableConfig config = beans.select(CableConfig.class).get();
         Dispatcher dispatcher = beans.select(Dispatcher.class).get();
         ConnectionRegistry registry = beans.select(ConnectionRegistry.class).get();
         ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(CableEndpoint.class, config.path())
                 .subprotocols(Subprotocols.KNOWN)
                 .configurator(new CableConfigurator(config.allowedOrigins(),
-                        () -> new CableEndpoint(dispatcher, registry, config)))
+                        () -> new CableEndpoint(dispatcher, registry, config, rawSockets)))
                 .build();
         try {
             container.addEndpoint(endpoint);

@@ -1,8 +1,12 @@
 package io.jcable.server;
 
+import io.jcable.protocol.WireFrame;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A connection's bounded outbound queue. Any thread may offer frames without blocking; one async
  * send is in flight at a time (a second one may throw in some containers), and the next starts
  * from the completion of the previous. A queue that overflows, or a send that fails, drops the
- * client through {@link Owner#outboxFailed}.
+ * client through {@link Owner#outboxFailed}. Where the runtime offers a {@link RawSocket}, one send
+ * carries every frame queued meanwhile (up to {@value #BATCH_BYTES} bytes) in one write: under load a
+ * socket costs one system call per batch instead of one per frame.
  */
 final class Outbox implements SendHandler {
 
@@ -30,10 +36,13 @@ final class Outbox implements SendHandler {
     private static final int COMPLETED_IN_CALL = 2;
     private static final int AWAITING = 3;
 
+    static final int BATCH_BYTES = 64 * 1024;
+
     private final RemoteEndpoint.Async remote;
+    private final RawSocket raw;
     private final int capacity;
     private final Owner owner;
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<WireFrame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicInteger call = new AtomicInteger(IDLE);
@@ -42,14 +51,16 @@ final class Outbox implements SendHandler {
     private volatile boolean finishing;
     private volatile boolean stopped;
 
-    Outbox(RemoteEndpoint.Async remote, int capacity, Owner owner) {
+    /** @param raw null when frames go one by one through {@code remote} */
+    Outbox(RemoteEndpoint.Async remote, RawSocket raw, int capacity, Owner owner) {
         this.remote = remote;
+        this.raw = raw;
         this.capacity = capacity;
         this.owner = owner;
     }
 
     /** Queues a frame; false when the outbox is finishing, stopped, or just overflowed. */
-    boolean offer(String frame) {
+    boolean offer(WireFrame frame) {
         if (stopped || finishing) {
             return false;
         }
@@ -90,7 +101,7 @@ final class Outbox implements SendHandler {
             if (!sending.compareAndSet(false, true)) {
                 return; // the sender in charge will see what was queued
             }
-            String frame = queue.poll();
+            WireFrame frame = queue.poll();
             if (frame == null) {
                 sending.set(false);
                 if (queue.isEmpty()) {
@@ -99,11 +110,15 @@ final class Outbox implements SendHandler {
                 }
                 continue; // a frame arrived after the poll: take charge again
             }
-            queued.decrementAndGet();
             sendStartedNanos = System.nanoTime();
             call.set(IN_CALL);
             try {
-                remote.sendText(frame, this);
+                if (raw != null) {
+                    raw.write(batchStartingWith(frame), this);
+                } else {
+                    queued.decrementAndGet();
+                    remote.sendText(frame.text(), this);
+                }
             } catch (Throwable e) {
                 // Whatever the container throws (Tyrus throws an Error for text UTF-8 cannot carry, others
                 // checked exceptions they do not declare):
@@ -116,6 +131,29 @@ final class Outbox implements SendHandler {
             call.set(IDLE); // completed inside sendText
             sending.set(false);
         }
+    }
+
+    /** The first frame and those queued behind it, as one buffer; only the sender in charge polls. */
+    private ByteBuffer batchStartingWith(WireFrame first) {
+        byte[] single = first.wire();
+        WireFrame next = queue.peek();
+        if (next == null || single.length + next.wire().length > BATCH_BYTES) {
+            queued.decrementAndGet();
+            return ByteBuffer.wrap(single);
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(single);
+        int bytes = single.length;
+        while (next != null && bytes + next.wire().length <= BATCH_BYTES) {
+            queue.poll();
+            frames.add(next.wire());
+            bytes += next.wire().length;
+            next = queue.peek();
+        }
+        queued.addAndGet(-frames.size());
+        ByteBuffer batch = ByteBuffer.allocate(bytes);
+        frames.forEach(batch::put);
+        return batch.flip();
     }
 
     @Override

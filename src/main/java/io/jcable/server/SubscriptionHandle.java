@@ -9,6 +9,7 @@ import io.jcable.channel.Identity;
 import io.jcable.channel.Subscription;
 import io.jcable.protocol.Frames;
 import io.jcable.protocol.Identifier;
+import io.jcable.protocol.WireFrame;
 import io.jcable.binding.ApplicationBeans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -136,7 +137,7 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     }
 
     @Override
-    public void deliver(String frame) {
+    public void deliver(WireFrame frame) {
         connection.send(frame);
     }
 

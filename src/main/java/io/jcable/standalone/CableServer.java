@@ -182,7 +182,7 @@ public final class CableServer implements AutoCloseable {
             servlets.forEach((pattern, servlet) ->
                     web.addServlet(servlet.getClass().getName() + pattern, servlet).addMapping(pattern));
             BroadcastApiRegistrar.register(web, beans);
-            EndpointRegistrar.register(webSockets, beans);
+            EndpointRegistrar.register(webSockets, beans, new TyrusRawSockets());
             try {
                 web.deploy(http);
                 webSockets.start("", port);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.config.CableConfig;
+import io.jcable.protocol.WireFrame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ class StreamRegistryTest {
         }
 
         @Override
-        public void deliver(String frame) {
-            frames.add(frame);
+        public void deliver(WireFrame frame) {
+            frames.add(frame.text());
         }
 
         @Override
@@ -116,7 +117,7 @@ class StreamRegistryTest {
                 }
 
                 @Override
-                public void deliver(String frame) {
+                public void deliver(WireFrame frame) {
                     try {
                         release.await();
                     } catch (InterruptedException e) {
