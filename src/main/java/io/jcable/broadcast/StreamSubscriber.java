@@ -1,6 +1,7 @@
 package io.jcable.broadcast;
 
 import io.jcable.protocol.WireFrame;
+import java.util.List;
 
 /** What a stream delivers to: one subscription of one connection. */
 public interface StreamSubscriber {
@@ -9,5 +10,5 @@ public interface StreamSubscriber {
     String identifier();
 
     /** Queues a complete frame (shared with the other subscribers of its identifier) for this subscriber's socket. Must not block and must not throw. */
-    void deliver(WireFrame frame);
+    void deliver(List<WireFrame> frames);
 }

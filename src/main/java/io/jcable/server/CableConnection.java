@@ -74,9 +74,9 @@ public final class CableConnection implements Outbox.Owner {
         outbox.offer(WireFrame.of(frame));
     }
 
-    /** Queues a frame shared with other connections; never blocks. */
-    void send(WireFrame frame) {
-        outbox.offer(frame);
+    /** Queues frames shared with other connections, to leave together; never blocks. */
+    void send(List<WireFrame> frames) {
+        outbox.offer(frames);
     }
 
     /** Sends ActionCable's {@code disconnect} frame, then closes the socket once it has left. */

@@ -61,15 +61,20 @@ final class Outbox implements SendHandler {
 
     /** Queues a frame; false when the outbox is finishing, stopped, or just overflowed. */
     boolean offer(WireFrame frame) {
+        return offer(List.of(frame));
+    }
+
+    /** Queues frames to leave together (in one write where the socket allows); all or none. */
+    boolean offer(List<WireFrame> frames) {
         if (stopped || finishing) {
             return false;
         }
-        if (queued.incrementAndGet() > capacity) {
-            queued.decrementAndGet();
+        if (queued.addAndGet(frames.size()) > capacity) {
+            queued.addAndGet(-frames.size());
             fail("outbound queue full (" + capacity + " frames, jcable.outbound-queue)");
             return false;
         }
-        queue.add(frame);
+        queue.addAll(frames);
         drain();
         return true;
     }

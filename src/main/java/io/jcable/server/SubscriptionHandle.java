@@ -137,8 +137,8 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     }
 
     @Override
-    public void deliver(WireFrame frame) {
-        connection.send(frame);
+    public void deliver(List<WireFrame> frames) {
+        connection.send(frames);
     }
 
     @Override

@@ -24,8 +24,8 @@ class StreamRegistryTest {
         }
 
         @Override
-        public void deliver(WireFrame frame) {
-            frames.add(frame.text());
+        public void deliver(List<WireFrame> delivered) {
+            delivered.forEach(frame -> frames.add(frame.text()));
         }
 
         @Override
@@ -117,7 +117,7 @@ class StreamRegistryTest {
                 }
 
                 @Override
-                public void deliver(WireFrame frame) {
+                public void deliver(List<WireFrame> frames) {
                     try {
                         release.await();
                     } catch (InterruptedException e) {
