@@ -15,9 +15,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One delivery thread and the streams it owns. Every subscribe, unsubscribe and broadcast of a
- * stream runs on its lane, in the order it was submitted: so per-stream order holds for every
- * subscriber, and the stream state below needs no lock (only this lane's thread touches it).
+ * One delivery thread and the subscribers it owns. A subscriber's subscribe and unsubscribe, and
+ * every broadcast, run on its lane in the order they were submitted: so per-stream order holds for
+ * every subscriber, and the stream state below needs no lock (only this lane's thread touches it).
  * Broadcasts to one stream waiting in a row are delivered together: each subscriber takes them in
  * one call, and its socket in one write where the runtime allows it. Under load the batches grow
  * and the cost per delivery falls; an idle lane delivers each broadcast alone, at once.
@@ -59,7 +59,7 @@ final class DeliveryLane {
     void subscribe(String stream, StreamSubscriber subscriber) {
         after(() -> {
             Map<String, Group> groups = streams.computeIfAbsent(stream, name -> {
-                counters.streams.incrementAndGet();
+                counters.streamAdded(name);
                 return new LinkedHashMap<>();
             });
             if (groups.computeIfAbsent(subscriber.identifier(), Group::new).subscribers.add(subscriber)) {
@@ -80,19 +80,23 @@ final class DeliveryLane {
                 groups.remove(subscriber.identifier());
                 if (groups.isEmpty()) {
                     streams.remove(stream);
-                    counters.streams.decrementAndGet();
+                    counters.streamRemoved(stream);
                 }
             }
         });
     }
 
-    /** Accepts a broadcast, or refuses it at once when this lane's backlog is full. */
-    void publish(String stream, String payloadJson) {
-        if (pendingBroadcasts.incrementAndGet() > backlog) {
-            pendingBroadcasts.decrementAndGet();
+    /** Refuses a broadcast at once when this lane's backlog is full. */
+    void checkBacklog(String stream) {
+        if (pendingBroadcasts.get() >= backlog) {
             throw new IllegalStateException("JCable: broadcast to \"" + stream + "\" refused: " + backlog
                     + " broadcasts already wait for delivery (jcable.broadcast-backlog)");
         }
+    }
+
+    /** Queues a broadcast for this lane's subscribers of {@code stream}. */
+    void publish(String stream, String payloadJson) {
+        pendingBroadcasts.incrementAndGet();
         tasks.add(new Publish(stream, payloadJson));
     }
 

@@ -1,9 +1,24 @@
 package io.jcable.broadcast;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Sizes of the stream registry, kept by the lanes and readable from any thread. */
 final class StreamCounters {
-    final AtomicInteger streams = new AtomicInteger();
     final AtomicInteger subscriptions = new AtomicInteger();
+    /** How many lanes have subscribers of each stream: a stream is counted once however many do. */
+    private final Map<String, Integer> lanesByStream = new ConcurrentHashMap<>();
+
+    void streamAdded(String stream) {
+        lanesByStream.merge(stream, 1, Integer::sum);
+    }
+
+    void streamRemoved(String stream) {
+        lanesByStream.computeIfPresent(stream, (name, lanes) -> lanes == 1 ? null : lanes - 1);
+    }
+
+    int streams() {
+        return lanesByStream.size();
+    }
 }

@@ -12,9 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which subscriber listens to which stream, and the fan-out of broadcasts. Each stream belongs to
- * one delivery lane (by its name's hash), so its broadcasts and (un)subscriptions happen in the
- * order they were made, while different streams fan out on all cores.
+ * Which subscriber listens to which stream, and the fan-out of broadcasts. Each subscriber belongs
+ * to one delivery lane (by its hash) and every broadcast goes to every lane: one stream's fan-out
+ * runs on all cores at once, while each subscriber sees its (un)subscriptions and the broadcasts in
+ * the order they were made.
  */
 @ApplicationScoped
 public class StreamRegistry {
@@ -40,11 +41,11 @@ public class StreamRegistry {
     }
 
     public void subscribe(String stream, StreamSubscriber subscriber) {
-        lane(stream).subscribe(stream, subscriber);
+        lane(subscriber).subscribe(stream, subscriber);
     }
 
     public void unsubscribe(String stream, StreamSubscriber subscriber) {
-        lane(stream).unsubscribe(stream, subscriber);
+        lane(subscriber).unsubscribe(stream, subscriber);
     }
 
     /**
@@ -54,7 +55,8 @@ public class StreamRegistry {
      * @throws IllegalStateException when the stream's lane has {@code jcable.broadcast-backlog} broadcasts waiting
      */
     public void publish(String stream, String payloadJson) {
-        lane(stream).publish(stream, payloadJson);
+        lanes.forEach(lane -> lane.checkBacklog(stream));
+        lanes.forEach(lane -> lane.publish(stream, payloadJson));
     }
 
     /** Waits until everything submitted before this call has been handed to the subscribers' sockets. */
@@ -66,7 +68,7 @@ public class StreamRegistry {
 
     /** Streams with at least one subscriber. */
     public int streamCount() {
-        return counters.streams.get();
+        return counters.streams();
     }
 
     /** Stream subscriptions, summed over streams. */
@@ -74,7 +76,7 @@ public class StreamRegistry {
         return counters.subscriptions.get();
     }
 
-    private DeliveryLane lane(String stream) {
-        return lanes.get(Math.floorMod(stream.hashCode(), lanes.size()));
+    private DeliveryLane lane(StreamSubscriber subscriber) {
+        return lanes.get(Math.floorMod(subscriber.hashCode(), lanes.size()));
     }
 }
