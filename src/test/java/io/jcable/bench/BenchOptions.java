@@ -8,11 +8,11 @@ import java.util.Map;
  * The benchmark's options, {@code --name value}. Every one has a default fit for the demo
  * application on 127.0.0.1:8080.
  *
- * @param mode        broadcast (open loop: one sender at a fixed rate, latency at every subscriber) or echo
- *                    (closed loop round trips)
+ * @param mode        broadcast (open loop: one sender at a fixed rate, latency at every subscriber), echo
+ *                    (closed loop round trips) or step (websocket-bench's closed-loop broadcast, clients added in steps)
  * @param url         the cable URL, without token
  * @param secret      the demo's JWT secret: each client gets its own token
- * @param clients     subscribers (broadcast) or echoing clients (echo)
+ * @param clients     subscribers (broadcast), echoing clients (echo), clients added at each step (step)
  * @param rate        broadcasts per second (broadcast mode)
  * @param messages    broadcasts to send (broadcast mode)
  * @param seconds     how long echo mode runs
@@ -25,9 +25,14 @@ import java.util.Map;
  *                    a cluster than the one the subscribers are on; null: the server of {@code url}
  * @param settle      seconds to wait after connecting before measuring memory
  * @param label       a name for this run in the report
+ * @param steps       step mode: how many steps at most
+ * @param inFlight    step mode: broadcasts in flight at once
+ * @param samples     step mode: round trips measured at each step
+ * @param limitRttMs  step mode: stop once a step's 95th percentile round trip is over this
  */
 record BenchOptions(String mode, URI url, String secret, int clients, int rate, int messages, int seconds,
-                    int payload, int concurrency, int threads, String via, String key, URI broadcastTo, int settle, String label) {
+                    int payload, int concurrency, int threads, String via, String key, URI broadcastTo, int settle, String label,
+                    int steps, int inFlight, int samples, int limitRttMs) {
 
     static BenchOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -52,9 +57,14 @@ record BenchOptions(String mode, URI url, String secret, int clients, int rate, 
                 given.getOrDefault("key", "demo-key"),
                 given.containsKey("broadcast-to") ? URI.create(given.get("broadcast-to")) : null,
                 Integer.parseInt(given.getOrDefault("settle", "3")),
-                given.getOrDefault("label", "server"));
+                given.getOrDefault("label", "server"),
+                Integer.parseInt(given.getOrDefault("steps", "10")),
+                Integer.parseInt(given.getOrDefault("in-flight", "10")),
+                Integer.parseInt(given.getOrDefault("samples", "100")),
+                Integer.parseInt(given.getOrDefault("limit-rtt", "1000")));
         given.keySet().removeAll(java.util.Set.of("mode", "url", "secret", "clients", "rate", "messages", "seconds",
-                "payload", "concurrency", "threads", "via", "key", "broadcast-to", "settle", "label"));
+                "payload", "concurrency", "threads", "via", "key", "broadcast-to", "settle", "label",
+                "steps", "in-flight", "samples", "limit-rtt"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet());
         }

@@ -18,7 +18,8 @@ public final class CableBench {
         String report = switch (options.mode()) {
             case "broadcast" -> BroadcastBench.run(options);
             case "echo" -> EchoBench.run(options);
-            default -> throw new IllegalArgumentException("--mode broadcast or echo, not " + options.mode());
+            case "step" -> StepBench.run(options);
+            default -> throw new IllegalArgumentException("--mode broadcast, echo or step, not " + options.mode());
         };
         System.out.println(report);
         System.exit(0);

@@ -25,7 +25,11 @@ class CableBenchIT {
         System.arraycopy(new String[] {"--url", url, "--settle", "0", "--label", "smoke"}, 0, all, 0, 6);
         System.arraycopy(args, 0, all, 6, args.length);
         BenchOptions options = BenchOptions.parse(all);
-        String report = options.mode().equals("echo") ? EchoBench.run(options) : BroadcastBench.run(options);
+        String report = switch (options.mode()) {
+            case "echo" -> EchoBench.run(options);
+            case "step" -> StepBench.run(options);
+            default -> BroadcastBench.run(options);
+        };
         String json = report.substring(report.indexOf("BENCH-RESULT ") + "BENCH-RESULT ".length()).trim();
         return Json.createReader(new StringReader(json)).readObject();
     }
@@ -53,5 +57,17 @@ class CableBenchIT {
         JsonObject result = run("--mode", "echo", "--clients", "5", "--seconds", "1");
         assertEquals("echo", result.getString("mode"));
         assertTrue(result.getJsonNumber("roundTripsPerSecond").doubleValue() > 0, result.toString());
+    }
+
+    @Test
+    void stepModeAddsClientsAndChecksEveryBroadcastReachedEveryone() throws Exception {
+        JsonObject result = run("--mode", "step", "--clients", "10", "--steps", "3", "--samples", "20", "--in-flight", "4");
+        assertEquals(3, result.getJsonArray("steps").size());
+        for (int i = 0; i < 3; i++) {
+            JsonObject step = result.getJsonArray("steps").getJsonObject(i);
+            assertEquals(10 * (i + 1), step.getInt("clients"));
+            assertEquals(20L * 10 * (i + 1), step.getJsonNumber("expected").longValue());
+            assertEquals(step.getJsonNumber("expected").longValue(), step.getJsonNumber("delivered").longValue());
+        }
     }
 }
