@@ -24,6 +24,7 @@ final class BroadcastBench {
 
     static String run(BenchOptions options) throws Exception {
         ServerProcess server = ServerProcess.listeningOn(options.port()).orElse(null);
+        long heapBefore = server == null ? -1 : server.heapAfterGcKib();
         Snapshot before = Snapshot.take(server);
         Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
         AtomicLong delivered = new AtomicLong();
@@ -49,6 +50,7 @@ final class BroadcastBench {
             });
             double connectSeconds = (System.nanoTime() - before.nanoTime()) / 1e9;
             Thread.sleep(options.settle() * 1000L);
+            long heapConnected = server == null ? -1 : server.heapAfterGcKib();
             Snapshot connected = Snapshot.take(server);
 
             Sender sender = new Sender(options, fleet);
@@ -61,7 +63,7 @@ final class BroadcastBench {
             Snapshot end = Snapshot.take(server);
             double seconds = (end.nanoTime() - connected.nanoTime() - options.settle() * 0L) / 1e9;
             return report(options, fleet, subscribers.size(), connectSeconds, before, connected, end, latency,
-                    delivered.get(), expected, duplicates.get(), sender, seconds);
+                    delivered.get(), expected, duplicates.get(), sender, seconds, new Heap(heapBefore, heapConnected));
         }
     }
 
@@ -123,9 +125,16 @@ final class BroadcastBench {
         }
     }
 
+    /** A JVM server's live heap (after a full collection) before and after the clients connected; -1 if not a JVM. */
+    private record Heap(long beforeKib, long connectedKib) {
+        double perConnectionKib(int connections) {
+            return beforeKib < 0 || connectedKib < 0 ? -1 : (connectedKib - beforeKib) / (double) Math.max(1, connections);
+        }
+    }
+
     private static String report(BenchOptions o, Fleet fleet, int subscribers, double connectSeconds, Snapshot before,
                                  Snapshot connected, Snapshot end, Histogram latency, long delivered, long expected,
-                                 long duplicates, Sender sender, double runSeconds) {
+                                 long duplicates, Sender sender, double runSeconds, Heap heap) {
         double perConnectionKib = before.serverRssKib() < 0 ? -1
                 : (connected.serverRssKib() - before.serverRssKib()) / (double) Math.max(1, subscribers);
         double deliveriesPerSecond = delivered / Math.max(1e-9, (end.nanoTime() - sender.firstSend) / 1e9);
@@ -135,6 +144,7 @@ final class BroadcastBench {
                   latency   p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms
                   delivered %d of %d (lost %d, duplicates %d), %.0f deliveries/s
                   server    CPU %.0f%% of a core during the run; RSS %.1f MiB before, %.1f MiB connected (%.1f KiB per connection), %.1f MiB at the end
+                  heap      after a full GC: %.1f MiB before, %.1f MiB connected (%.1f KiB per connection; -1: not a JVM)
                   generator CPU %.0f%% of a core during the run; sends late by more than 1 ms: %d (max %.1f ms)%s
                 """, o.label(), o.clients(), o.rate(), o.messages(), o.payload(), o.via(),
                 subscribers, connectSeconds, fleet.connectMillis.getValueAtPercentile(50),
@@ -144,6 +154,7 @@ final class BroadcastBench {
                 delivered, expected, expected - delivered, duplicates, deliveriesPerSecond,
                 end.serverCpuPercent(connected), before.serverRssKib() / 1024.0, connected.serverRssKib() / 1024.0,
                 perConnectionKib, end.serverRssKib() / 1024.0,
+                heap.beforeKib() / 1024.0, heap.connectedKib() / 1024.0, heap.perConnectionKib(subscribers),
                 end.generatorCpuPercent(connected), sender.late, sender.maxLagMicros / 1000.0,
                 sender.httpErrors.get() == 0 ? "" : "; HTTP errors: " + sender.httpErrors.get());
         String json = String.format(Locale.ROOT, "{\"label\":%s,\"mode\":\"broadcast\",\"clients\":%d,\"rate\":%d,"
@@ -151,12 +162,14 @@ final class BroadcastBench {
                         + "\"connectFailures\":%d,\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,"
                         + "\"delivered\":%d,\"expected\":%d,\"duplicates\":%d,\"deliveriesPerSecond\":%.1f,"
                         + "\"serverCpuPercent\":%.1f,\"rssBeforeKib\":%d,\"rssConnectedKib\":%d,\"rssEndKib\":%d,"
-                        + "\"kibPerConnection\":%.2f,\"generatorCpuPercent\":%.1f,\"lateSends\":%d}",
+                        + "\"kibPerConnection\":%.2f,\"heapBeforeKib\":%d,\"heapConnectedKib\":%d,"
+                        + "\"heapKibPerConnection\":%.2f,\"generatorCpuPercent\":%.1f,\"lateSends\":%d}",
                 JsonText.quote(o.label()), o.clients(), o.rate(), o.messages(), o.payload(), o.via(), connectSeconds,
                 fleet.connectMillis.getValueAtPercentile(99), fleet.failures.get(), ms(latency, 50), ms(latency, 90),
                 ms(latency, 99), latency.getMaxValue() / 1000.0, delivered, expected, duplicates, deliveriesPerSecond,
                 end.serverCpuPercent(connected), before.serverRssKib(), connected.serverRssKib(), end.serverRssKib(),
-                perConnectionKib, end.generatorCpuPercent(connected), sender.late);
+                perConnectionKib, heap.beforeKib(), heap.connectedKib(), heap.perConnectionKib(subscribers),
+                end.generatorCpuPercent(connected), sender.late);
         return human + "BENCH-RESULT " + json;
     }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The server under test, seen from outside through /proc (Linux): its CPU time and resident
@@ -66,6 +68,31 @@ record ServerProcess(long pid) {
             // the process is gone
         }
         return -1;
+    }
+
+    /**
+     * The Java heap in use right after a full collection, in KiB, asked of the JVM with jcmd; -1 when
+     * the server is not a JVM. The collection pauses the server: call it only while nothing is measured.
+     */
+    long heapAfterGcKib() {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        try {
+            run(jcmd.toString(), Long.toString(pid), "GC.run");
+            Matcher used = Pattern.compile("used (\\d+)K").matcher(run(jcmd.toString(), Long.toString(pid), "GC.heap_info"));
+            return used.find() ? Long.parseLong(used.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return output;
     }
 
     /** CPU time used so far (user + system). */
