@@ -1,60 +1,89 @@
 #!/usr/bin/env bash
-# JCable's demo and the Rails ActionCable reference, started one after the other on this machine and
-# measured by the same benchmark runs. Writes target/bench/side-by-side.md (and the raw results).
+# JCable's demo and the Rails ActionCable reference, measured by the same benchmark runs in one go;
+# each run gets a freshly started server. Writes target/bench/side-by-side.md (tables),
+# target/bench/side-by-side.svg (chart) and the raw results (side-by-side.log).
 #
-#   src/test/bench/side-by-side.sh                    # 100 subscribers x 10 broadcasts/s x 300
-#   src/test/bench/side-by-side.sh "1000 10 300" ...  # runs of "subscribers rate messages"
+#   src/test/bench/side-by-side.sh                    # the runs of docs/BENCHMARKS.md
+#   src/test/bench/side-by-side.sh "1000 10 300" ...  # broadcast runs of "subscribers rate messages"
 #
 # Needs the Rails reference of ../shared/reference (apt-get install ruby ruby-actioncable puma ruby-jwt).
-# Environment: REFERENCE (its folder), PORT (18500), WARMUP (JCable's JIT warm-up run, "200 50 500").
+# Environment: REFERENCE (its folder), PORT (18500), WARMUP (JCable's JIT warm-up run, "200 50 500"),
+# STEP (the step-mode run's options, "--clients 100 --steps 10 --samples 100 --in-flight 10"),
+# SERVERS ("JCable Rails").
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 REFERENCE=${REFERENCE:-../shared/reference}
 PORT=${PORT:-18500}
 WARMUP=${WARMUP:-"200 50 500"}
+STEP=${STEP:-"--clients 100 --steps 10 --samples 100 --in-flight 10"}
+SERVERS=${SERVERS:-"JCable Rails"}
 RUNS=("$@")
 source src/test/bench/common.sh
-[ ${#RUNS[@]} -gt 0 ] || RUNS=("100 10 300")
-command -v puma >/dev/null || { echo "the Rails reference needs: apt-get install ruby ruby-actioncable puma ruby-jwt" >&2; exit 1; }
+[ ${#RUNS[@]} -gt 0 ] || RUNS=("100 10 300" "1000 10 300" "1000 100 1000" "10000 1 30")
+[[ "$SERVERS" != *Rails* ]] || command -v puma >/dev/null \
+  || { echo "the Rails reference needs: apt-get install ruby ruby-actioncable puma ruby-jwt" >&2; exit 1; }
 
 build_classpath
 export CABLE_DEMO_SECRET=demo-secret CABLE_BROADCAST_KEY=demo-key
 
-run_bench() { # label "clients rate messages"
-  read -r clients rate messages <<<"$2"
-  java -Xmx1g -cp "$CP" io.jcable.bench.CableBench --url "ws://127.0.0.1:$PORT/cable" --label "$1" \
-      --clients "$clients" --rate "$rate" --messages "$messages"
+start_server() { # name: starts it on $PORT, its pid in $server
+  if [ "$1" = JCable ]; then
+    CABLE_PORT=$PORT java -Xmx512m -cp "$CP" io.jcable.demo.DemoApp > "$OUT/jcable.log" 2>&1 &
+  else
+    CABLE_PIDFILE="$PWD/$OUT/rails.pid" "$REFERENCE/start.sh" "$PORT" > "$OUT/rails.log" 2>&1 &
+  fi
+  server=$!
+  wait_for_port $PORT
+  if [ "$1" = JCable ]; then warmup="$WARMUP"; else warmup="20 5 20"; fi
+  bench "$1 warm-up" $warmup > /dev/null
 }
 
-bench() { # a measured run: shown, and kept for the report
-  run_bench "$@" | tee -a "$OUT/side-by-side.log"
+bench() { # label subscribers rate messages [more options]
+  local label=$1 clients=$2 rate=$3 messages=$4
+  shift 4
+  java -Xmx2g -cp "$CP" io.jcable.bench.CableBench --url "ws://127.0.0.1:$PORT/cable" --label "$label" \
+      --clients "$clients" --rate "$rate" --messages "$messages" "$@"
 }
 
 : > "$OUT/side-by-side.log"
-echo "== JCable (standalone demo, java -Xmx512m)"
-CABLE_PORT=$PORT java -Xmx512m -cp "$CP" io.jcable.demo.DemoApp > "$OUT/jcable.log" 2>&1 &
-server=$!
-wait_for_port $PORT
-run_bench "JCable warm-up" "$WARMUP" > /dev/null
-for run in "${RUNS[@]}"; do bench "JCable" "$run"; done
-stop $server
+trap 'stop ${server:-0}' EXIT
+for name in $SERVERS; do
+  for run in "${RUNS[@]}" step; do
+    echo "== $name: $run"
+    start_server "$name"
+    if [ "$run" = step ]; then
+      # shellcheck disable=SC2086
+      bench "$name" 0 1 1 --mode step $STEP | tee -a "$OUT/side-by-side.log"
+    else
+      # shellcheck disable=SC2086
+      bench "$name" $run | tee -a "$OUT/side-by-side.log"
+    fi
+    stop $server
+  done
+done
 
-echo "== Rails ActionCable reference (puma, 1 process)"
-CABLE_PIDFILE="$PWD/$OUT/rails.pid" "$REFERENCE/start.sh" "$PORT" > "$OUT/rails.log" 2>&1 &
-server=$!
-wait_for_port $PORT
-run_bench "Rails warm-up" "20 5 20" > /dev/null
-for run in "${RUNS[@]}"; do bench "Rails" "$run"; done
-stop $server
-
+python3 src/test/bench/chart.py "$OUT/side-by-side.log" "$OUT/side-by-side.svg"
 {
   echo "# JCable and Rails ActionCable, side by side"
   echo
-  echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); server and load generator on the same machine."
-  echo "Open-loop broadcast: subscribers of BenchmarkChannel, one sender performing \`broadcast\` at a fixed rate;"
-  echo "latency from the scheduled send to the arrival at each subscriber, over all deliveries."
+  echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); server and load generator on the same machine; a fresh server for each run."
+  echo
+  echo "## Open-loop broadcast"
+  echo
+  echo "Subscribers of BenchmarkChannel, one sender performing \`broadcast\` at a fixed rate; latency from the"
+  echo "scheduled send to the arrival at each subscriber, over all deliveries."
   echo
   result_table "$OUT/side-by-side.log"
+  echo
+  echo "## Memory"
+  echo
+  memory_table "$OUT/side-by-side.log"
+  echo
+  echo "## Step mode (websocket-bench's closed-loop broadcast)"
+  echo
+  step_table "$OUT/side-by-side.log"
+  echo
+  echo "![chart](side-by-side.svg)"
 } > "$OUT/side-by-side.md"
 echo
 cat "$OUT/side-by-side.md"
