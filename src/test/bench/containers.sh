@@ -29,7 +29,7 @@ start_server() { # name: starts it on $PORT, its pid in $server and its cable UR
       rm -rf "$WILDFLY/standalone/deployments/"jcable-demo.war* "$WILDFLY/standalone/data" "$WILDFLY/standalone/tmp"
       cp target/jcable-demo.war "$WILDFLY/standalone/deployments/"
       JAVA_OPTS="-Xms64m -Xmx512m" "$WILDFLY/bin/standalone.sh" -Djboss.bind.address=127.0.0.1 \
-          -Djboss.http.port=$PORT -Djboss.socket.binding.port-offset=100 > "$OUT/wildfly.log" 2>&1 &
+          -Djboss.socket.binding.port-offset=$((PORT - 8080)) > "$OUT/wildfly.log" 2>&1 &
       url=ws://127.0.0.1:$PORT/jcable-demo/cable ;;
     Payara)
       java -Xmx512m -jar target/payara-micro.jar --deploy target/jcable-demo.war --port $PORT --nocluster \
