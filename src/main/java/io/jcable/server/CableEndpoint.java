@@ -39,7 +39,8 @@ public final class CableEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig endpointConfig) {
         session.setMaxTextMessageBufferSize(config.maxFrameSize());
         session.setMaxBinaryMessageBufferSize(config.maxFrameSize());
-        HandshakeSnapshot handshake = (HandshakeSnapshot) session.getUserProperties().get(HandshakeSnapshot.KEY);
+        // Removed: the connection's CableRequest holds what it needs, a second copy would stay for life.
+        HandshakeSnapshot handshake = (HandshakeSnapshot) session.getUserProperties().remove(HandshakeSnapshot.KEY);
         String remoteAddress = RemoteAddresses.of(session);
         CableRequest request = handshake != null ? handshake.request(remoteAddress)
                 : new CableRequest(URI.create(config.path()), Map.of(), Map.of(), Map.of(), null, remoteAddress, Map.of());

@@ -175,6 +175,7 @@ public final class CableServer implements AutoCloseable {
             HttpServer http = new HttpServer();
             NetworkListener listener = new NetworkListener("jcable", host, port);
             listener.registerAddOn(webSockets.addOn());
+            listener.registerAddOn(webSockets.webSocketChain());
             listener.registerAddOn(new UpgradeFilter());
             http.addListener(listener);
 

@@ -21,10 +21,12 @@ final class FrameSizeLimit implements WebSocketEngine {
 
     private final WebSocketEngine engine;
     private final long maxPayload;
+    private final WebSocketChain chain;
 
-    FrameSizeLimit(WebSocketEngine engine, long maxPayload) {
+    FrameSizeLimit(WebSocketEngine engine, long maxPayload, WebSocketChain chain) {
         this.engine = engine;
         this.maxPayload = maxPayload;
+        this.chain = chain;
     }
 
     @Override
@@ -41,7 +43,9 @@ final class FrameSizeLimit implements WebSocketEngine {
 
             @Override
             public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
-                return new Guarded(upgrade.createConnection(writer, closeListener));
+                Guarded connection = new Guarded(upgrade.createConnection(writer, closeListener));
+                chain.adopt(writer, connection);
+                return connection;
             }
         };
     }

@@ -16,12 +16,13 @@ final class TyrusContainer extends TyrusServerContainer {
 
     private final TyrusWebSocketEngine engine;
     private final WebSocketEngine guarded;
+    private final WebSocketChain chain = new WebSocketChain();
 
     /** @param maxFrameSize the largest frame payload accepted; its frame fits Tyrus' read buffer */
     TyrusContainer(int maxFrameSize) {
         super((Set<Class<?>>) null);
         engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(maxFrameSize + 14).build();
-        guarded = new FrameSizeLimit(engine, maxFrameSize);
+        guarded = new FrameSizeLimit(engine, maxFrameSize, chain);
     }
 
     @Override
@@ -37,6 +38,11 @@ final class TyrusContainer extends TyrusServerContainer {
     @Override
     public WebSocketEngine getWebSocketEngine() {
         return guarded;
+    }
+
+    /** The Grizzly add-on that gives upgraded connections their own short filter chain. */
+    AddOn webSocketChain() {
+        return chain;
     }
 
     /**

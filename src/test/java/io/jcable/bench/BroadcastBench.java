@@ -61,7 +61,7 @@ final class BroadcastBench {
                 Thread.sleep(20);
             }
             Snapshot end = Snapshot.take(server);
-            double seconds = (end.nanoTime() - connected.nanoTime() - options.settle() * 0L) / 1e9;
+            double seconds = (end.nanoTime() - connected.nanoTime()) / 1e9;
             return report(options, fleet, subscribers.size(), connectSeconds, before, connected, end, latency,
                     delivered.get(), expected, duplicates.get(), sender, seconds, new Heap(heapBefore, heapConnected));
         }
