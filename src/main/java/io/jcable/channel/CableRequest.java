@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * An immutable snapshot of the HTTP request that opened a connection, for the
  * {@link ConnectionHandler}.
  *
- * @param uri             the request URI, query included
+ * @param uri             the request URI as the container gave it at the handshake (Tyrus leaves the
+ *                        query out: read it from {@code queryParameters})
  * @param queryParameters decoded query parameters
  * @param headers         request headers; names are case-insensitive
  * @param cookies         cookies from the {@code Cookie} header
@@ -29,8 +30,9 @@ public record CableRequest(URI uri, Map<String, List<String>> queryParameters, M
     public CableRequest {
         queryParameters = copy(queryParameters, new LinkedHashMap<>());
         headers = copy(headers, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
-        cookies = Collections.unmodifiableMap(new LinkedHashMap<>(cookies));
-        sessionAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(sessionAttributes));
+        cookies = cookies.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cookies));
+        sessionAttributes = sessionAttributes.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(sessionAttributes));
     }
 
     /** The first value of a query parameter. */
@@ -60,7 +62,11 @@ public record CableRequest(URI uri, Map<String, List<String>> queryParameters, M
         return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
     }
 
+    /** Kept for the connection's life, hence no empty maps of its own. */
     private static Map<String, List<String>> copy(Map<String, List<String>> from, Map<String, List<String>> into) {
+        if (from.isEmpty()) {
+            return Map.of();
+        }
         from.forEach((name, values) -> into.put(name, List.copyOf(values)));
         return Collections.unmodifiableMap(into);
     }
