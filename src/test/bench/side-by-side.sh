@@ -19,7 +19,7 @@ STEP=${STEP:-"--clients 100 --steps 10 --samples 100 --in-flight 10"}
 SERVERS=${SERVERS:-"JCable Rails"}
 RUNS=("$@")
 source src/test/bench/common.sh
-[ ${#RUNS[@]} -gt 0 ] || RUNS=("100 10 300" "1000 10 300" "1000 100 1000" "10000 1 30")
+[ ${#RUNS[@]} -gt 0 ] || RUNS=("100 10 300" "1000 10 300" "1000 100 1000" "10000 1 30" "10000 10 300" "19000 1 10")
 [[ "$SERVERS" != *Rails* ]] || command -v puma >/dev/null \
   || { echo "the Rails reference needs: apt-get install ruby ruby-actioncable puma ruby-jwt" >&2; exit 1; }
 
