@@ -204,11 +204,14 @@ public class ConnectionRegistry {
         }
     }
 
+    /** Threads with the deploying thread's context class loader, whichever thread happens to start them. */
     private static ThreadFactory daemon(String name) {
         AtomicInteger count = new AtomicInteger();
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
         return task -> {
             Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
+            thread.setContextClassLoader(application);
             return thread;
         };
     }

@@ -122,7 +122,7 @@ final class Outbox implements SendHandler {
                     raw.write(batchStartingWith(frame), this);
                 } else {
                     queued.decrementAndGet();
-                    remote.sendText(frame.text(), this);
+                    sendText(frame.text());
                 }
             } catch (Throwable e) {
                 // Whatever the container throws (Tyrus throws an Error for text UTF-8 cannot carry, others
@@ -135,6 +135,23 @@ final class Outbox implements SendHandler {
             }
             call.set(IDLE); // completed inside sendText
             sending.set(false);
+        }
+    }
+
+    /**
+     * Sends through Jakarta WebSocket with no application class loader as the thread's context. Tyrus
+     * restarts the session's idle timer on every send, on the container's managed scheduler; Payara's
+     * captures the caller's context for each timer and, for that, scans every jar the context class
+     * loader sees: most of the CPU of a broadcast.
+     */
+    private void sendText(String text) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            remote.sendText(text, this);
+        } finally {
+            thread.setContextClassLoader(context);
         }
     }
 
