@@ -40,7 +40,8 @@ import java.util.function.Function;
  * <tr><td>{@code jcable.shutdown-grace}</td><td>2000</td><td>milliseconds a stopping server gives clients to
  *     receive {@code server_restart}</td></tr>
  * </table>
- * The cluster's options ({@code jcable.cluster.*}) are in {@link ClusterConfig}.
+ * The limits on what one client may take ({@code jcable.max-*}) are in {@link Limits}, the cluster's
+ * options ({@code jcable.cluster.*}) in {@link ClusterConfig}.
  */
 public record CableConfig(
         String path,
@@ -53,6 +54,7 @@ public record CableConfig(
         Optional<String> broadcastKey,
         String broadcastPath,
         long shutdownGraceMillis,
+        Limits limits,
         ClusterConfig cluster) {
 
     public static final String PROPERTIES = "META-INF/jcable.properties";
@@ -90,6 +92,7 @@ public record CableConfig(
                 options.text("jcable.broadcast-key").filter(key -> !key.isBlank()),
                 options.path("jcable.broadcast-path", "/_broadcast"),
                 options.positiveInt("jcable.shutdown-grace", 2_000),
+                Limits.read(options::positiveInt),
                 ClusterConfig.read(options::text));
     }
 
@@ -153,6 +156,7 @@ public record CableConfig(
         map.put("outbound-queue", outboundQueue);
         map.put("send-timeout", sendTimeoutMillis);
         map.put("delivery-threads", deliveryThreads);
+        map.put("limits", limits);
         map.put("broadcast-api", broadcastKey.isPresent() ? broadcastPath : "off");
         map.put("cluster", cluster.describe());
         return map;

@@ -33,6 +33,8 @@ public final class CableConnection implements Outbox.Owner {
     private final Executor closer;
     private final Consumer<CableConnection> cleanup;
     private final AtomicBoolean dropped = new AtomicBoolean();
+    private final AtomicBoolean admitted = new AtomicBoolean();
+    private final CommandBudget commands;
     private final Map<String, SubscriptionHandle> subscriptions = new LinkedHashMap<>();
     private volatile Identity identity;
     private volatile CloseReason closeAfterFlush;
@@ -42,9 +44,10 @@ public final class CableConnection implements Outbox.Owner {
      * @param cleanup ends the connection's subscriptions; runs after every close the server starts,
      *                in case the container never reports the close (idempotent)
      */
-    CableConnection(long id, Session session, RawSocket raw, CableRequest request, int outboundQueue, Executor closer,
-                    Consumer<CableConnection> cleanup) {
+    CableConnection(long id, Session session, RawSocket raw, CableRequest request, int outboundQueue,
+                    CommandBudget commands, Executor closer, Consumer<CableConnection> cleanup) {
         this.id = id;
+        this.commands = commands;
         this.session = session;
         this.request = request;
         this.closer = closer;
@@ -81,8 +84,13 @@ public final class CableConnection implements Outbox.Owner {
 
     /** Sends ActionCable's {@code disconnect} frame, then closes the socket once it has left. */
     public void disconnect(DisconnectReason reason, boolean reconnect, CloseReason.CloseCodes code) {
+        disconnect(reason, reconnect, code, reason.wireName());
+    }
+
+    /** The same, with {@code why} in the close frame (at most 123 bytes). */
+    void disconnect(DisconnectReason reason, boolean reconnect, CloseReason.CloseCodes code, String why) {
         if (closeAfterFlush == null) {
-            closeAfterFlush = new CloseReason(code, reason.wireName());
+            closeAfterFlush = new CloseReason(code, why);
             outbox.offer(WireFrame.of(Frames.disconnect(reason, reconnect)));
             outbox.finish();
         }
@@ -131,6 +139,25 @@ public final class CableConnection implements Outbox.Owner {
             }
             cleanup.accept(this);
         });
+    }
+
+    /** Whether a disconnect has been sent: the client's commands are no longer carried out. */
+    boolean disconnecting() {
+        return closeAfterFlush != null;
+    }
+
+    void admitted() {
+        admitted.set(true);
+    }
+
+    /** True once, for a connection that was admitted. */
+    boolean releaseAdmission() {
+        return admitted.compareAndSet(true, false);
+    }
+
+    /** Whether one more command is within jcable.max-commands-per-second; under this connection's lock. */
+    boolean withinCommandRate() {
+        return commands.take(System.nanoTime());
     }
 
     boolean isOpen() {

@@ -46,6 +46,7 @@ public final class CableEndpoint extends Endpoint {
                 : new CableRequest(URI.create(config.path()), Map.of(), Map.of(), Map.of(), null, remoteAddress, Map.of());
         CableConnection opened = new CableConnection(registry.nextId(), session,
                 rawSockets == null ? null : rawSockets.of(session), request, config.outboundQueue(),
+                new CommandBudget(config.limits().maxCommandsPerSecond(), System.nanoTime()),
                 registry.closer(), dispatcher::close);
         connection = opened;
         session.addMessageHandler(String.class, text -> {
@@ -55,8 +56,7 @@ public final class CableEndpoint extends Endpoint {
                 dispatcher.dispatch(opened, text);
             }
         });
-        session.addMessageHandler(ByteBuffer.class, bytes -> dispatcher.ignored(opened,
-                "binary frame of " + bytes.remaining() + " bytes (actioncable-v1-json is text only)"));
+        session.addMessageHandler(ByteBuffer.class, bytes -> dispatcher.binary(opened, bytes.remaining()));
         dispatcher.open(opened);
     }
 

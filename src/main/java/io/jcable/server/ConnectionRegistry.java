@@ -57,9 +57,11 @@ public class ConnectionRegistry {
     private final Object emptied = new Object();
     private ScheduledExecutorService timer;
     private ThreadPoolExecutor closer;
+    private Admission admission;
 
     @PostConstruct
     void start() {
+        admission = new Admission(config.limits());
         timer = Executors.newSingleThreadScheduledExecutor(daemon("jcable-ping"));
         timer.scheduleAtFixedRate(this::tick, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
         // Closes run here, off the IO and delivery threads: closing may write to a socket that does not drain.
@@ -81,6 +83,32 @@ public class ConnectionRegistry {
 
     Executor closer() {
         return closer;
+    }
+
+    /** Counts a new socket in (jcable.max-connections, per address); null, or why it is refused. */
+    String admit(CableConnection connection) {
+        String refusal = admission.admit(connection.request().remoteAddress());
+        if (refusal == null) {
+            connection.admitted();
+        }
+        return refusal;
+    }
+
+    /** Counts a closed socket out, once, if it was counted in. */
+    void release(CableConnection connection) {
+        if (connection.releaseAdmission()) {
+            admission.release(connection.request().remoteAddress());
+        }
+    }
+
+    /** Sockets counted in, identified or not yet. */
+    public int admitted() {
+        return admission.open();
+    }
+
+    /** Remote addresses with a socket counted in. */
+    public int addresses() {
+        return admission.addresses();
     }
 
     void add(CableConnection connection) {

@@ -9,6 +9,7 @@ import io.jcable.binding.PayloadCodec;
 import io.jcable.broadcast.StreamRegistry;
 import io.jcable.channel.ConnectionRejected;
 import io.jcable.channel.Identity;
+import io.jcable.config.CableConfig;
 import io.jcable.protocol.Command;
 import io.jcable.protocol.CommandDecoder;
 import io.jcable.protocol.Decoded;
@@ -48,11 +49,21 @@ public class Dispatcher {
     @Inject
     ConnectionRegistry connections;
 
+    @Inject
+    CableConfig config;
+
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
     public void open(CableConnection connection) {
         if (connections.isShuttingDown()) {
             connection.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY);
+            return;
+        }
+        String refusal = connections.admit(connection);
+        if (refusal != null) {
+            LOG.log(Level.WARNING, "{0}: refused: {1}", connection, refusal);
+            connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.TRY_AGAIN_LATER,
+                    refusal.startsWith("server full") ? "server full" : "too many connections from this address");
             return;
         }
         Identity identity;
@@ -79,7 +90,7 @@ public class Dispatcher {
     @ActivateRequestContext
     public void dispatch(CableConnection connection, String frame) {
         synchronized (connection) {
-            if (connection.ended() || connection.identity() == null) {
+            if (!accepting(connection)) {
                 return;
             }
             Decoded<Command> decoded = CommandDecoder.decode(frame);
@@ -98,6 +109,34 @@ public class Dispatcher {
         }
     }
 
+    /** A binary frame, which actioncable-v1-json has no use for; it counts against the command rate all the same. */
+    public void binary(CableConnection connection, int bytes) {
+        synchronized (connection) {
+            if (!accepting(connection)) {
+                return;
+            }
+        }
+        ignored(connection, "binary frame of " + bytes + " bytes (actioncable-v1-json is text only)");
+    }
+
+    /**
+     * Whether a command from this connection is to be carried out: it is identified, not on its way
+     * out, and within its command rate. A client over the rate is disconnected, once.
+     */
+    private boolean accepting(CableConnection connection) {
+        if (connection.ended() || connection.identity() == null || connection.disconnecting()) {
+            return false;
+        }
+        if (connection.withinCommandRate()) {
+            return true;
+        }
+        LOG.log(Level.WARNING, "{0}: disconnected: over {1} commands per second (jcable.max-commands-per-second)",
+                connection, config.limits().maxCommandsPerSecond());
+        connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.VIOLATED_POLICY,
+                "over jcable.max-commands-per-second");
+        return false;
+    }
+
     /** Ends every subscription of a closed connection, then tells the connection handler. */
     @ActivateRequestContext
     public void close(CableConnection connection) {
@@ -108,6 +147,7 @@ public class Dispatcher {
             }
             subscriptions.forEach(subscription -> end(connection, subscription));
         }
+        connections.release(connection);
         connections.remove(connection);
         if (connection.identity() != null) {
             try {
@@ -119,13 +159,24 @@ public class Dispatcher {
     }
 
     /** Logs a frame that ActionCable would not act on; the client gets no answer, as with Rails. */
-    public void ignored(CableConnection connection, String reason) {
+    private void ignored(CableConnection connection, String reason) {
         LOG.log(Level.INFO, "{0}: ignored a frame: {1}", connection, reason);
     }
 
     private void subscribe(CableConnection connection, String rawIdentifier) {
         if (connection.subscription(rawIdentifier) != null) {
             LOG.log(Level.DEBUG, "{0}: already subscribed to {1}", connection, rawIdentifier);
+            return;
+        }
+        String overLimit = rawIdentifier.length() > config.limits().maxIdentifierLength()
+                ? "identifier of " + rawIdentifier.length() + " characters, over " + config.limits().maxIdentifierLength()
+                        + " (jcable.max-identifier-length)"
+                : connection.subscriptionCount() >= config.limits().maxSubscriptions()
+                ? "already " + config.limits().maxSubscriptions() + " subscriptions (jcable.max-subscriptions)"
+                : null;
+        if (overLimit != null) {
+            LOG.log(Level.INFO, "{0}: rejected a subscription: {1}", connection, overLimit);
+            connection.send(Frames.reject(rawIdentifier));
             return;
         }
         Decoded<Identifier> decoded = Identifier.parse(rawIdentifier);

@@ -24,6 +24,17 @@ class CableConfigTest {
         assertEquals(Optional.empty(), config.broadcastKey());
         assertEquals("/_broadcast", config.broadcastPath());
         assertEquals(2_000, config.shutdownGraceMillis());
+        assertEquals(new Limits(256, 4096, 1000, 100_000, Integer.MAX_VALUE), config.limits());
+    }
+
+    @Test
+    void readsTheLimits() {
+        Limits limits = CableConfig.read(Map.of("jcable.max-subscriptions", "3", "jcable.max-identifier-length", "100",
+                "jcable.max-commands-per-second", "10", "jcable.max-connections", "5",
+                "jcable.max-connections-per-address", "2")::get).limits();
+        assertEquals(new Limits(3, 100, 10, 5, 2), limits);
+        assertThrows(IllegalArgumentException.class,
+                () -> CableConfig.read(Map.of("jcable.max-subscriptions", "0")::get));
     }
 
     @Test

@@ -48,6 +48,8 @@ public class ProbeServlet extends HttpServlet {
             case "/state" -> json(response, Json.createObjectBuilder()
                     .add("connections", bean(ConnectionRegistry.class).size())
                     .add("connectionSubscriptions", bean(ConnectionRegistry.class).subscriptionCount())
+                    .add("admitted", bean(ConnectionRegistry.class).admitted())
+                    .add("addresses", bean(ConnectionRegistry.class).addresses())
                     .add("streams", bean(StreamRegistry.class).streamCount())
                     .add("streamSubscriptions", bean(StreamRegistry.class).subscriptionCount())
                     .add("liveChannelBeans", bean(ProbeLog.class).live())

@@ -1,0 +1,64 @@
+package io.jcable.server;
+
+import io.jcable.config.Limits;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts open sockets, in all and per remote address, against {@code jcable.max-connections} and
+ * {@code jcable.max-connections-per-address}. A socket is counted from its admission, before the
+ * connection handler runs, until it closes.
+ */
+final class Admission {
+
+    private final Limits limits;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+
+    Admission(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Counts the socket in, or says why not (then nothing is counted). */
+    String admit(String address) {
+        if (open.incrementAndGet() > limits.maxConnections()) {
+            open.decrementAndGet();
+            return "server full: " + limits.maxConnections() + " connections (jcable.max-connections)";
+        }
+        if (address != null && !admitFrom(address)) {
+            open.decrementAndGet();
+            return "too many connections from " + address + ": " + limits.maxConnectionsPerAddress()
+                    + " (jcable.max-connections-per-address)";
+        }
+        return null;
+    }
+
+    private boolean admitFrom(String address) {
+        AtomicBoolean admitted = new AtomicBoolean();
+        perAddress.compute(address, (key, count) -> {
+            int now = count == null ? 0 : count;
+            admitted.set(now < limits.maxConnectionsPerAddress());
+            return admitted.get() ? now + 1 : count;
+        });
+        return admitted.get();
+    }
+
+    /** Counts an admitted socket out. */
+    void release(String address) {
+        open.decrementAndGet();
+        if (address != null) {
+            // Removed at zero, so that the map does not keep every address ever seen.
+            perAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    int open() {
+        return open.get();
+    }
+
+    int addresses() {
+        return perAddress.size();
+    }
+}

@@ -1,0 +1,154 @@
+package io.jcable.suite;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcable.testing.CableClient;
+import io.jcable.testing.CableTarget;
+import io.jcable.testing.Probe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each limit of {@code io.jcable.config.Limits} just under, at and just over its value: under and
+ * at it the client is served, over it the client gets the limit's answer, and nobody else notices.
+ */
+public abstract class LimitsSuite {
+
+    private static final String REFUSED = "{\"type\":\"disconnect\",\"reason\":\"invalid_request\",\"reconnect\":true}";
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    /** The demo with jcable.max-subscriptions=3, max-identifier-length=100, max-commands-per-second=10. */
+    protected abstract CableTarget strict();
+
+    /** The demo with jcable.max-connections=3. */
+    protected abstract CableTarget small();
+
+    /** The demo with jcable.max-connections-per-address=2. */
+    protected abstract CableTarget perAddress();
+
+    /** A BenchmarkChannel identifier of exactly {@code length} characters. */
+    private static String identifier(int length) {
+        String head = "{\"channel\":\"BenchmarkChannel\",\"pad\":\"";
+        return head + "x".repeat(length - head.length() - 2) + "\"}";
+    }
+
+    @Test
+    void subscriptionsUpToTheLimitAreConfirmedAndTheNextIsRejected() {
+        try (CableClient client = strict().connect("subscriber"); CableClient other = strict().connect("other")) {
+            other.subscribeConfirmed(identifier(60));
+            client.subscribeConfirmed(identifier(50)); // under
+            client.subscribeConfirmed(identifier(51)); // under
+            client.subscribeConfirmed(identifier(52)); // at the limit
+            client.subscribe(identifier(53));          // over
+            assertEquals(CableClient.rejection(identifier(53)), client.next());
+
+            client.unsubscribe(identifier(50));
+            pause();
+            client.subscribeConfirmed(identifier(53)); // at the limit again: a slot was freed
+            client.assertOpen();
+            other.assertOpen();
+            other.expectNothing(QUIET);
+        }
+    }
+
+    @Test
+    void identifiersUpToTheLimitAreServedAndLongerOnesRejected() {
+        try (CableClient client = strict().connect("long-names")) {
+            client.subscribeConfirmed(identifier(99));  // under
+            client.subscribeConfirmed(identifier(100)); // at the limit
+            client.subscribe(identifier(101));          // over
+            assertEquals(CableClient.rejection(identifier(101)), client.next());
+            client.assertOpen();
+        }
+        assertTrue(strict().probe().log().stream().anyMatch(line -> line.message()
+                .contains("identifier of 101 characters, over 100 (jcable.max-identifier-length)")));
+    }
+
+    @Test
+    void commandsUpToTheRateAreCarriedOutAndAFloodIsDisconnected() {
+        Probe probe = strict().probe();
+        try (CableClient steady = strict().connect("steady"); CableClient flooding = strict().connect("flooding")) {
+            steady.subscribeConfirmed(identifier(60));
+            for (int burst : new int[] {9, 10}) { // under, at the limit: each after a second's refill
+                pause(1100);
+                sendCommands(flooding, burst);
+                flooding.expectNothing(QUIET);
+                flooding.assertOpen();
+            }
+            pause(1100);
+            sendCommands(flooding, 11); // over
+            assertEquals(REFUSED, flooding.next());
+            CableClient.Close close = flooding.awaitClose();
+            assertEquals(1008, close.code());
+            assertEquals("over jcable.max-commands-per-second", close.reason());
+
+            // The other client noticed nothing and is still served.
+            steady.assertOpen();
+            probe.broadcast("all", "{\"after\":\"flood\"}");
+            assertTrue(steady.next().contains("\"after\":\"flood\""));
+        }
+        assertTrue(probe.log().stream().anyMatch(line -> line.message()
+                .contains("disconnected: over 10 commands per second (jcable.max-commands-per-second)")));
+    }
+
+    /** {@code count} commands at once: unsubscribes of nothing, which change nothing but count all the same. */
+    private static void sendCommands(CableClient client, int count) {
+        for (int i = 0; i < count; i++) {
+            client.unsubscribe(identifier(40));
+        }
+    }
+
+    @Test
+    void connectionsUpToTheServersLimitAreWelcomedAndTheNextIsToldToComeBack() {
+        assertConnectionLimit(small(), 3, "server full");
+    }
+
+    @Test
+    void connectionsUpToTheAddressLimitAreWelcomedAndTheNextIsToldToComeBack() {
+        assertConnectionLimit(perAddress(), 2, "too many connections from this address");
+    }
+
+    private static void assertConnectionLimit(CableTarget target, int limit, String reason) {
+        Probe probe = target.probe();
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.state("admitted") == 0);
+        List<CableClient> welcomed = new ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) { // under, then at the limit
+                welcomed.add(target.connect("user" + i));
+            }
+            try (CableClient refused = CableClient.connect(target.cable("one-too-many"))) {
+                assertEquals(REFUSED, refused.next());
+                CableClient.Close close = refused.awaitClose();
+                assertEquals(1013, close.code());
+                assertEquals(reason, close.reason());
+            }
+            welcomed.forEach(CableClient::assertOpen);
+
+            // A closed connection frees its place: the limit counts open sockets, not connections ever made.
+            welcomed.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.state("admitted") == limit - 1);
+            welcomed.add(target.connect("comes-back"));
+            assertEquals(limit, probe.state("admitted"));
+        } finally {
+            welcomed.forEach(CableClient::close);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.state("admitted") == 0 && probe.state("addresses") == 0);
+    }
+
+    private static void pause() {
+        pause(200);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
