@@ -162,6 +162,7 @@ final class DeliveryLane {
             for (String payloadJson : payloads) {
                 frames.add(WireFrame.of(group.prefix + payloadJson + '}'));
             }
+            counters.deliveries.add((long) frames.size() * group.subscribers.size());
             for (StreamSubscriber subscriber : group.subscribers) {
                 try {
                     subscriber.deliver(frames);

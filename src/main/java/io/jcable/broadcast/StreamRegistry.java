@@ -55,7 +55,13 @@ public class StreamRegistry {
      * @throws IllegalStateException when the stream's lane has {@code jcable.broadcast-backlog} broadcasts waiting
      */
     public void publish(String stream, String payloadJson) {
-        lanes.forEach(lane -> lane.checkBacklog(stream));
+        try {
+            lanes.forEach(lane -> lane.checkBacklog(stream));
+        } catch (IllegalStateException e) {
+            counters.refused.increment();
+            throw e;
+        }
+        counters.broadcasts.increment();
         lanes.forEach(lane -> lane.publish(stream, payloadJson));
     }
 
@@ -74,6 +80,21 @@ public class StreamRegistry {
     /** Stream subscriptions, summed over streams. */
     public int subscriptionCount() {
         return counters.subscriptions.get();
+    }
+
+    /** Broadcasts accepted since start (each counted once, however many subscribers it has). */
+    public long broadcasts() {
+        return counters.broadcasts.sum();
+    }
+
+    /** Broadcasts refused because the backlog was full. */
+    public long broadcastsRefused() {
+        return counters.refused.sum();
+    }
+
+    /** Frames handed to subscribers' connections since start. */
+    public long deliveries() {
+        return counters.deliveries.sum();
     }
 
     private DeliveryLane lane(StreamSubscriber subscriber) {

@@ -37,6 +37,7 @@ import java.util.function.Function;
  * <tr><td>{@code jcable.broadcast-key}</td><td>unset: off</td><td>bearer key of the HTTP broadcast API;
  *     the API is served only when it is set</td></tr>
  * <tr><td>{@code jcable.broadcast-path}</td><td>{@code /_broadcast}</td><td>path of the HTTP broadcast API</td></tr>
+ * <tr><td>{@code jcable.health-path}</td><td>{@code /_health}</td><td>path of the health check (200 or 503)</td></tr>
  * <tr><td>{@code jcable.shutdown-grace}</td><td>2000</td><td>milliseconds a stopping server gives clients to
  *     receive {@code server_restart}</td></tr>
  * </table>
@@ -53,6 +54,7 @@ public record CableConfig(
         int broadcastBacklog,
         Optional<String> broadcastKey,
         String broadcastPath,
+        String healthPath,
         long shutdownGraceMillis,
         Limits limits,
         ClusterConfig cluster) {
@@ -91,6 +93,7 @@ public record CableConfig(
                 options.positiveInt("jcable.broadcast-backlog", 100_000),
                 options.text("jcable.broadcast-key").filter(key -> !key.isBlank()),
                 options.path("jcable.broadcast-path", "/_broadcast"),
+                options.path("jcable.health-path", "/_health"),
                 options.positiveInt("jcable.shutdown-grace", 2_000),
                 Limits.read(options::positiveInt),
                 ClusterConfig.read(options::text));

@@ -35,6 +35,7 @@ public final class CableConnection implements Outbox.Owner {
     private final AtomicBoolean dropped = new AtomicBoolean();
     private final AtomicBoolean admitted = new AtomicBoolean();
     private final CommandBudget commands;
+    private final ServerCounters counters;
     private final Map<String, SubscriptionHandle> subscriptions = new LinkedHashMap<>();
     private volatile Identity identity;
     private volatile CloseReason closeAfterFlush;
@@ -45,8 +46,10 @@ public final class CableConnection implements Outbox.Owner {
      *                in case the container never reports the close (idempotent)
      */
     CableConnection(long id, Session session, RawSocket raw, CableRequest request, int outboundQueue,
-                    CommandBudget commands, Executor closer, Consumer<CableConnection> cleanup) {
+                    CommandBudget commands, ServerCounters counters, Executor closer,
+                    Consumer<CableConnection> cleanup) {
         this.id = id;
+        this.counters = counters;
         this.commands = commands;
         this.session = session;
         this.request = request;
@@ -97,9 +100,13 @@ public final class CableConnection implements Outbox.Owner {
     }
 
     /** Closes at once, without a disconnect frame: for a client that cannot take any more. */
-    void drop(String reason) {
+    /** @param slow whether the client is dropped for not reading (counted for operators) */
+    void drop(String reason, boolean slow) {
         if (!dropped.compareAndSet(false, true)) {
             return;
+        }
+        if (slow) {
+            counters.slowClientsDropped.increment();
         }
         LOG.log(Level.WARNING, "{0}: dropped: {1}", this, reason);
         outbox.stop();
@@ -115,8 +122,11 @@ public final class CableConnection implements Outbox.Owner {
     }
 
     @Override
-    public void outboxFailed(String reason) {
-        drop(reason);
+    public void outboxFailed(String reason, boolean overflowed) {
+        if (overflowed) {
+            counters.queueOverflows.increment();
+        }
+        drop(reason, overflowed);
     }
 
     @Override

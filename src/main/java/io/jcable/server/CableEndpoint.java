@@ -47,7 +47,7 @@ public final class CableEndpoint extends Endpoint {
         CableConnection opened = new CableConnection(registry.nextId(), session,
                 rawSockets == null ? null : rawSockets.of(session), request, config.outboundQueue(),
                 new CommandBudget(config.limits().maxCommandsPerSecond(), System.nanoTime()),
-                registry.closer(), dispatcher::close);
+                registry.counters(), registry.closer(), dispatcher::close);
         connection = opened;
         session.addMessageHandler(String.class, text -> {
             if (tooBig(text)) {

@@ -58,6 +58,7 @@ public class ConnectionRegistry {
     private ScheduledExecutorService timer;
     private ThreadPoolExecutor closer;
     private Admission admission;
+    private final ServerCounters counters = new ServerCounters();
 
     @PostConstruct
     void start() {
@@ -81,6 +82,10 @@ public class ConnectionRegistry {
         return ids.incrementAndGet();
     }
 
+    public ServerCounters counters() {
+        return counters;
+    }
+
     Executor closer() {
         return closer;
     }
@@ -90,6 +95,9 @@ public class ConnectionRegistry {
         String refusal = admission.admit(connection.request().remoteAddress());
         if (refusal == null) {
             connection.admitted();
+            counters.admitted.increment();
+        } else {
+            counters.refused.increment();
         }
         return refusal;
     }
@@ -154,7 +162,7 @@ public class ConnectionRegistry {
             for (CableConnection connection : connections) {
                 if (connection.stalledNanos(now) > timeout) {
                     connection.drop("its socket accepted nothing for " + config.sendTimeoutMillis()
-                            + " ms (jcable.send-timeout)");
+                            + " ms (jcable.send-timeout)", true);
                 } else {
                     connection.send(ping);
                 }
@@ -190,7 +198,7 @@ public class ConnectionRegistry {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connections.forEach(c -> c.drop("still open when the shutdown grace ran out"));
+        connections.forEach(c -> c.drop("still open when the shutdown grace ran out", false));
     }
 
     /**

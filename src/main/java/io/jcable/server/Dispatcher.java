@@ -132,6 +132,7 @@ public class Dispatcher {
         }
         LOG.log(Level.WARNING, "{0}: disconnected: over {1} commands per second (jcable.max-commands-per-second)",
                 connection, config.limits().maxCommandsPerSecond());
+        connections.counters().commandFloods.increment();
         connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.VIOLATED_POLICY,
                 "over jcable.max-commands-per-second");
         return false;
@@ -176,6 +177,7 @@ public class Dispatcher {
                 : null;
         if (overLimit != null) {
             LOG.log(Level.INFO, "{0}: rejected a subscription: {1}", connection, overLimit);
+            connections.counters().subscriptionsOverLimit.increment();
             connection.send(Frames.reject(rawIdentifier));
             return;
         }

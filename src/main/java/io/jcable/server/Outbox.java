@@ -24,7 +24,8 @@ final class Outbox implements SendHandler {
 
     /** Who is told when this outbox can no longer deliver. */
     interface Owner {
-        void outboxFailed(String reason);
+        /** @param overflowed whether the queue overflowed (the client does not read), rather than a send failing */
+        void outboxFailed(String reason, boolean overflowed);
 
         void outboxFlushed();
     }
@@ -71,7 +72,7 @@ final class Outbox implements SendHandler {
         }
         if (queued.addAndGet(frames.size()) > capacity) {
             queued.addAndGet(-frames.size());
-            fail("outbound queue full (" + capacity + " frames, jcable.outbound-queue)");
+            fail("outbound queue full (" + capacity + " frames, jcable.outbound-queue)", true);
             return false;
         }
         queue.addAll(frames);
@@ -182,7 +183,7 @@ final class Outbox implements SendHandler {
     public void onResult(SendResult result) {
         sendStartedNanos = 0;
         if (!result.isOK()) {
-            fail("send failed: " + result.getException());
+            fail("send failed: " + result.getException(), false);
         }
         if (call.compareAndSet(IN_CALL, COMPLETED_IN_CALL)) {
             return; // the loop in drain() continues
@@ -192,10 +193,10 @@ final class Outbox implements SendHandler {
         drain();
     }
 
-    private void fail(String reason) {
+    private void fail(String reason, boolean overflowed) {
         if (!stopped) {
             stop();
-            owner.outboxFailed(reason);
+            owner.outboxFailed(reason, overflowed);
         }
     }
 

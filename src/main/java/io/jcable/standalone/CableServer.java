@@ -2,6 +2,7 @@ package io.jcable.standalone;
 
 import io.jcable.config.CableConfig;
 import io.jcable.http.BroadcastApiRegistrar;
+import io.jcable.monitoring.MonitoringRegistrar;
 import io.jcable.server.ConnectionRegistry;
 import io.jcable.server.EndpointRegistrar;
 import jakarta.servlet.Servlet;
@@ -183,6 +184,7 @@ public final class CableServer implements AutoCloseable {
             servlets.forEach((pattern, servlet) ->
                     web.addServlet(servlet.getClass().getName() + pattern, servlet).addMapping(pattern));
             BroadcastApiRegistrar.register(web, beans);
+            MonitoringRegistrar.register(web, beans, host + ":" + port + config.path());
             EndpointRegistrar.register(webSockets, beans, new TyrusRawSockets());
             try {
                 web.deploy(http);

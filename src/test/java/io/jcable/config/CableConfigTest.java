@@ -23,6 +23,7 @@ class CableConfigTest {
         assertEquals(100_000, config.broadcastBacklog());
         assertEquals(Optional.empty(), config.broadcastKey());
         assertEquals("/_broadcast", config.broadcastPath());
+        assertEquals("/_health", config.healthPath());
         assertEquals(2_000, config.shutdownGraceMillis());
         assertEquals(new Limits(256, 4096, 1000, 100_000, Integer.MAX_VALUE), config.limits());
     }

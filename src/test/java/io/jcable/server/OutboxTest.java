@@ -112,7 +112,7 @@ class OutboxTest {
         final AtomicInteger flushed = new AtomicInteger();
 
         @Override
-        public void outboxFailed(String reason) {
+        public void outboxFailed(String reason, boolean overflowed) {
             failures.add(reason);
         }
 

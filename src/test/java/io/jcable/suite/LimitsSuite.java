@@ -38,6 +38,7 @@ public abstract class LimitsSuite {
 
     @Test
     void subscriptionsUpToTheLimitAreConfirmedAndTheNextIsRejected() {
+        long rejectedBefore = strict().probe().jmx().getJsonNumber("SubscriptionsOverLimit").longValue();
         try (CableClient client = strict().connect("subscriber"); CableClient other = strict().connect("other")) {
             other.subscribeConfirmed(identifier(60));
             client.subscribeConfirmed(identifier(50)); // under
@@ -53,6 +54,7 @@ public abstract class LimitsSuite {
             other.assertOpen();
             other.expectNothing(QUIET);
         }
+        assertEquals(rejectedBefore + 1, strict().probe().jmx().getJsonNumber("SubscriptionsOverLimit").longValue());
     }
 
     @Test
@@ -71,6 +73,7 @@ public abstract class LimitsSuite {
     @Test
     void commandsUpToTheRateAreCarriedOutAndAFloodIsDisconnected() {
         Probe probe = strict().probe();
+        long floodsBefore = probe.jmx().getJsonNumber("CommandFloods").longValue();
         try (CableClient steady = strict().connect("steady"); CableClient flooding = strict().connect("flooding")) {
             steady.subscribeConfirmed(identifier(60));
             for (int burst : new int[] {9, 10}) { // under, at the limit: each after a second's refill
@@ -93,6 +96,7 @@ public abstract class LimitsSuite {
         }
         assertTrue(probe.log().stream().anyMatch(line -> line.message()
                 .contains("disconnected: over 10 commands per second (jcable.max-commands-per-second)")));
+        assertEquals(floodsBefore + 1, probe.jmx().getJsonNumber("CommandFloods").longValue());
     }
 
     /** {@code count} commands at once: unsubscribes of nothing, which change nothing but count all the same. */
@@ -127,6 +131,7 @@ public abstract class LimitsSuite {
                 assertEquals(reason, close.reason());
             }
             welcomed.forEach(CableClient::assertOpen);
+            assertEquals(1, probe.jmx().getJsonNumber("ConnectionsRefused").longValue());
 
             // A closed connection frees its place: the limit counts open sockets, not connections ever made.
             welcomed.remove(0).close();

@@ -30,12 +30,22 @@ public abstract class SlowClientSuite {
 
     @Test
     void aClientWhoseQueueOverflowsIsDroppedWhileOthersReceiveEverything() {
+        Probe probe = overflowing().probe();
+        long overflows = probe.jmx().getJsonNumber("QueueOverflows").longValue();
+        long dropped = probe.jmx().getJsonNumber("SlowClientsDropped").longValue();
         assertDroppedWhileOthersReceive(overflowing(), "outbound queue full (64 frames, jcable.outbound-queue)");
+        assertEquals(overflows + 1, probe.jmx().getJsonNumber("QueueOverflows").longValue());
+        assertEquals(dropped + 1, probe.jmx().getJsonNumber("SlowClientsDropped").longValue());
     }
 
     @Test
     void aClientWhoseSocketStallsPastTheSendTimeoutIsDropped() {
+        Probe probe = stalling().probe();
+        long overflows = probe.jmx().getJsonNumber("QueueOverflows").longValue();
+        long dropped = probe.jmx().getJsonNumber("SlowClientsDropped").longValue();
         assertDroppedWhileOthersReceive(stalling(), "its socket accepted nothing for 1000 ms (jcable.send-timeout)");
+        assertEquals(overflows, probe.jmx().getJsonNumber("QueueOverflows").longValue());
+        assertEquals(dropped + 1, probe.jmx().getJsonNumber("SlowClientsDropped").longValue());
     }
 
     private static void assertDroppedWhileOthersReceive(CableTarget target, String reason) {

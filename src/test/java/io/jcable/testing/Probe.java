@@ -62,6 +62,15 @@ public final class Probe {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    /** The attributes of this application's JCable MBean, read through JMX inside the server. */
+    public JsonObject jmx() {
+        HttpResponse<String> response = target.send(HttpRequest.newBuilder(target.http("_probe/jmx")).build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("_probe/jmx: " + response.statusCode() + " " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
     public int state(String name) {
         return state().getInt(name);
     }

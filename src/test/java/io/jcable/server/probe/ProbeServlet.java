@@ -6,11 +6,13 @@ import io.jcable.broadcast.StreamRegistry;
 import io.jcable.channel.Identity;
 import io.jcable.channel.RawJson;
 import io.jcable.cluster.ClusterBridge;
+import io.jcable.monitoring.CableMonitor;
 import io.jcable.protocol.JsonReading;
 import io.jcable.server.ConnectionRegistry;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * The tests' window into a server, on every runtime: {@code /_probe/*}. It broadcasts through the
@@ -59,7 +65,29 @@ public class ProbeServlet extends HttpServlet {
                     .add("cluster", bean(ClusterBridge.class).state())
                     .build().toString());
             case "/log" -> json(response, log.records().toString());
+            case "/jmx" -> json(response, jmx(bean(CableMonitor.class).objectName()));
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    /** Every attribute of this application's JCable MBean, read through the platform MBean server. */
+    private static String jmx(ObjectName object) throws IOException {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            JsonObjectBuilder attributes = Json.createObjectBuilder().add("objectName", object.toString());
+            for (MBeanAttributeInfo info : server.getMBeanInfo(object).getAttributes()) {
+                Object value = server.getAttribute(object, info.getName());
+                if (value instanceof Number number) {
+                    attributes.add(info.getName(), number.longValue());
+                } else if (value instanceof Boolean flag) {
+                    attributes.add(info.getName(), flag);
+                } else {
+                    attributes.add(info.getName(), String.valueOf(value));
+                }
+            }
+            return attributes.build().toString();
+        } catch (JMException e) {
+            throw new IOException("no JCable MBean named " + object, e);
         }
     }
 

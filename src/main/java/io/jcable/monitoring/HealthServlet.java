@@ -1,0 +1,31 @@
+package io.jcable.monitoring;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code GET jcable.health-path}: 200 while the server serves, 503 while it shuts down or its
+ * cluster bridge is reconnecting; the body says which, with the main gauges, for a load balancer or
+ * a person.
+ */
+class HealthServlet extends HttpServlet {
+
+    private final CableMXBean monitor;
+
+    HealthServlet(CableMXBean monitor) {
+        this.monitor = monitor;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean healthy = monitor.isHealthy();
+        response.setStatus(healthy ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("{\"status\":\"" + (healthy ? "up" : "down") + "\",\"connections\":"
+                + monitor.getConnections() + ",\"streams\":" + monitor.getStreams() + ",\"cluster\":\""
+                + monitor.getCluster().split(" ")[0] + "\"}");
+    }
+}
