@@ -10,6 +10,7 @@ import io.jcable.testing.NodeProcess;
 import io.jcable.testing.NodeTests;
 import io.jcable.testing.Probe;
 import io.jcable.testing.TestBroker;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +171,7 @@ class ClusterIT {
             String before = b.probe().cluster();
             broker.stop();
             await().atMost(Duration.ofSeconds(20)).until(() -> b.probe().cluster().startsWith("reconnecting"));
+            assertEquals(503, health(b), "a node whose broker is away is not healthy");
             for (int i = 0; i < 50; i++) {
                 b.probe().broadcast("chat_outage", "{\"during\":" + i + "}");
             }
@@ -187,6 +189,7 @@ class ClusterIT {
             broker.startAgain();
             await().atMost(Duration.ofSeconds(30)).until(() -> a.probe().cluster().startsWith("connected")
                     && b.probe().cluster().startsWith("connected"));
+            assertEquals(200, health(b));
             // The listener may come back a moment after the publisher: broadcast until one crosses.
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 b.probe().broadcast("chat_outage", "{\"after\":true}");
@@ -222,5 +225,9 @@ class ClusterIT {
         Matcher value = Pattern.compile("\\b" + name + "=(\\d+)").matcher(state);
         assertTrue(value.find(), state);
         return Long.parseLong(value.group(1));
+    }
+
+    private static int health(NodeProcess node) {
+        return node.send(HttpRequest.newBuilder(node.http("_health")).build()).statusCode();
     }
 }
