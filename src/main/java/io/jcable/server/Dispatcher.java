@@ -148,8 +148,6 @@ public class Dispatcher {
             }
             subscriptions.forEach(subscription -> end(connection, subscription));
         }
-        connections.release(connection);
-        connections.remove(connection);
         if (connection.identity() != null) {
             try {
                 application.connectionHandler().disconnect(connection.identity());
@@ -157,6 +155,9 @@ public class Dispatcher {
                 LOG.log(Level.ERROR, connection + ": the connection handler's disconnect failed", e);
             }
         }
+        // Last: a connection leaves the registry only once nothing of it runs any more.
+        connections.release(connection);
+        connections.remove(connection);
     }
 
     /** Logs a frame that ActionCable would not act on; the client gets no answer, as with Rails. */

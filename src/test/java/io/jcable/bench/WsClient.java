@@ -128,6 +128,23 @@ final class WsClient implements AutoCloseable {
             run(() -> fail("closed by the benchmark"));
         }
 
+        /** Sends a close frame (1000); the server answers with its own and closes. */
+        void closeGracefully() {
+            run(() -> write(closeFrame()));
+        }
+
+        /** Resets the TCP connection (RST, not FIN): a client that vanishes without a word. */
+        void reset() {
+            run(() -> {
+                try {
+                    channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+                } catch (IOException e) {
+                    // closed already: nothing to reset
+                }
+                fail("reset by the benchmark");
+            });
+        }
+
         private void ready(SelectionKey ready) {
             try {
                 if (!ready.isValid()) {
@@ -278,6 +295,14 @@ final class WsClient implements AutoCloseable {
                 // closing anyway
             }
             handler.closed(this, why);
+        }
+
+        private ByteBuffer closeFrame() {
+            byte[] mask = new byte[4];
+            ThreadLocalRandom.current().nextBytes(mask);
+            ByteBuffer frame = ByteBuffer.allocate(8).put((byte) 0x88).put((byte) (0x80 | 2)).put(mask);
+            frame.put((byte) (0x03 ^ mask[0])).put((byte) (0xe8 ^ mask[1])); // 1000, masked
+            return frame.flip();
         }
 
         private ByteBuffer frame(byte[] payload) {
