@@ -65,7 +65,11 @@ public final class StalledClient implements AutoCloseable {
 
     /** Sends one masked text frame, as a client must, however long the text. */
     public void send(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendText(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a text frame of these bytes, UTF-8 or not. */
+    public void sendText(byte[] payload) {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
