@@ -42,7 +42,8 @@ import java.util.function.Function;
  *     receive {@code server_restart}</td></tr>
  * </table>
  * The limits on what one client may take ({@code jcable.max-*}) are in {@link Limits}, the cluster's
- * options ({@code jcable.cluster.*}) in {@link ClusterConfig}.
+ * options ({@code jcable.cluster.*}) in {@link ClusterConfig}, the standalone runtime's TLS
+ * ({@code jcable.tls.*}) in {@link TlsConfig}.
  */
 public record CableConfig(
         String path,
@@ -57,6 +58,7 @@ public record CableConfig(
         String healthPath,
         long shutdownGraceMillis,
         Limits limits,
+        Optional<TlsConfig> tls,
         ClusterConfig cluster) {
 
     public static final String PROPERTIES = "META-INF/jcable.properties";
@@ -96,6 +98,7 @@ public record CableConfig(
                 options.path("jcable.health-path", "/_health"),
                 options.positiveInt("jcable.shutdown-grace", 2_000),
                 Limits.read(options::positiveInt),
+                TlsConfig.read(options::text),
                 ClusterConfig.read(options::text));
     }
 
@@ -160,6 +163,7 @@ public record CableConfig(
         map.put("send-timeout", sendTimeoutMillis);
         map.put("delivery-threads", deliveryThreads);
         map.put("limits", limits);
+        map.put("tls", tls.map(Object::toString).orElse("off"));
         map.put("broadcast-api", broadcastKey.isPresent() ? broadcastPath : "off");
         map.put("cluster", cluster.describe());
         return map;

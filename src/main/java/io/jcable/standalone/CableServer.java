@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.servlet.WebappContext;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -69,7 +70,7 @@ public final class CableServer implements AutoCloseable {
 
     /** The endpoint's URI, e.g. {@code ws://127.0.0.1:8080/cable}. */
     public URI uri() {
-        return URI.create("ws://" + listener.getHost() + ":" + port() + config.path());
+        return URI.create((listener.isSecure() ? "wss://" : "ws://") + listener.getHost() + ":" + port() + config.path());
     }
 
     /** A bean of the server's CDI container, e.g. the {@code Broadcaster}. */
@@ -175,6 +176,10 @@ public final class CableServer implements AutoCloseable {
             TyrusContainer webSockets = new TyrusContainer(config.maxFrameSize());
             HttpServer http = new HttpServer();
             NetworkListener listener = new NetworkListener("jcable", host, port);
+            config.tls().ifPresent(tls -> {
+                listener.setSecure(true);
+                listener.setSSLEngineConfig(new SSLEngineConfigurator(tls.sslContext(), false, false, false));
+            });
             listener.registerAddOn(webSockets.addOn());
             listener.registerAddOn(webSockets.webSocketChain());
             listener.registerAddOn(new UpgradeFilter());

@@ -51,15 +51,20 @@ public final class CableClient implements AutoCloseable {
     }
 
     public static CableClient connect(URI uri, Map<String, String> headers, List<String> subprotocols) {
+        return connect(HTTP, uri, headers, subprotocols);
+    }
+
+    /** Connects through {@code http}, e.g. a client that trusts a test certificate. */
+    public static CableClient connect(HttpClient http, URI uri, Map<String, String> headers, List<String> subprotocols) {
         CableClient client = new CableClient();
-        client.socket = start(uri, headers, subprotocols, client.listener()).join();
+        client.socket = start(http, uri, headers, subprotocols, client.listener()).join();
         return client;
     }
 
     /** Opens without waiting, for many connections at once. */
     public static CompletableFuture<CableClient> connectAsync(URI uri) {
         CableClient client = new CableClient();
-        return start(uri, Map.of(), OFFERED, client.listener()).thenApply(socket -> {
+        return start(HTTP, uri, Map.of(), OFFERED, client.listener()).thenApply(socket -> {
             client.socket = socket;
             return client;
         });
@@ -68,7 +73,7 @@ public final class CableClient implements AutoCloseable {
     /** The HTTP status of a refused upgrade, or fails when the upgrade succeeds. */
     public static int refusedUpgradeStatus(URI uri, Map<String, String> headers) {
         try {
-            start(uri, headers, OFFERED, new CableClient().listener()).join().abort();
+            start(HTTP, uri, headers, OFFERED, new CableClient().listener()).join().abort();
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
                 return refused.getResponse().statusCode();
@@ -78,9 +83,9 @@ public final class CableClient implements AutoCloseable {
         return fail("the upgrade was accepted");
     }
 
-    private static CompletableFuture<WebSocket> start(URI uri, Map<String, String> headers, List<String> subprotocols,
-                                                      WebSocket.Listener listener) {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+    private static CompletableFuture<WebSocket> start(HttpClient http, URI uri, Map<String, String> headers,
+                                                      List<String> subprotocols, WebSocket.Listener listener) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         if (!subprotocols.isEmpty()) {
             builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));

@@ -68,7 +68,7 @@ public final class DemoServer implements CableTarget, AutoCloseable, BeforeAllCa
 
     @Override
     public URI base() {
-        return URI.create("http://127.0.0.1:" + server.port() + "/");
+        return URI.create((server.uri().getScheme().equals("wss") ? "https" : "http") + "://127.0.0.1:" + server.port() + "/");
     }
 
     @Override
