@@ -88,8 +88,11 @@ public abstract class HostileFramesSuite {
 
     @Test
     void aTenMegabyteIdentifierClosesOnlyThatSocket() {
+        // Payara's Tyrus (its servlet container) buffers at most 4 MiB of one frame and answers a larger one
+        // with 1011 before JCable sees it; JCable's own limit (jcable.max-frame-size) answers 1009.
+        int code = target().runtime().equals("payara") ? 1011 : 1009;
         assertOnlyThatSocketCloses(hostile -> hostile.send("{\"command\":\"subscribe\",\"identifier\":\""
-                + "x".repeat(10 << 20) + "\"}"), 1009);
+                + "x".repeat(10 << 20) + "\"}"), code);
     }
 
     @Test
