@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Which subscriber listens to which stream, and the fan-out of broadcasts. Each subscriber belongs
@@ -24,6 +26,9 @@ public class StreamRegistry {
     CableConfig config;
 
     private final StreamCounters counters = new StreamCounters();
+    // Publishers share it; stopAccepting() takes it alone, so no broadcast is half-published past the stop.
+    private final ReadWriteLock accepting = new ReentrantReadWriteLock();
+    private volatile boolean stopped;
     private List<DeliveryLane> lanes;
 
     @PostConstruct
@@ -52,17 +57,37 @@ public class StreamRegistry {
      * Queues {@code payloadJson} for every subscriber of {@code stream}, after every earlier
      * operation on that stream.
      *
-     * @throws IllegalStateException when the stream's lane has {@code jcable.broadcast-backlog} broadcasts waiting
+     * @throws IllegalStateException when the stream's lane has {@code jcable.broadcast-backlog} broadcasts waiting,
+     *                               or the server is stopping
      */
     public void publish(String stream, String payloadJson) {
+        accepting.readLock().lock();
         try {
+            if (stopped) {
+                throw new IllegalStateException("JCable is stopping: broadcast to \"" + stream + "\" refused");
+            }
             lanes.forEach(lane -> lane.checkBacklog(stream));
+            counters.broadcasts.increment();
+            lanes.forEach(lane -> lane.publish(stream, payloadJson));
         } catch (IllegalStateException e) {
             counters.refused.increment();
             throw e;
+        } finally {
+            accepting.readLock().unlock();
         }
-        counters.broadcasts.increment();
-        lanes.forEach(lane -> lane.publish(stream, payloadJson));
+    }
+
+    /**
+     * Refuses every broadcast from now on (the server is stopping); when this returns, every broadcast
+     * accepted before is queued on the lanes, so a {@link #drain} after it delivers them all.
+     */
+    public void stopAccepting() {
+        accepting.writeLock().lock();
+        try {
+            stopped = true;
+        } finally {
+            accepting.writeLock().unlock();
+        }
     }
 
     /** Waits until everything submitted before this call has been handed to the subscribers' sockets. */

@@ -183,6 +183,8 @@ public class ConnectionRegistry {
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownGraceMillis());
         try {
+            // Whatever was accepted reaches the sockets before the disconnect; later broadcasts are refused.
+            streams.stopAccepting();
             streams.drain(Duration.ofMillis(config.shutdownGraceMillis()));
             List<CableConnection> open = List.copyOf(connections);
             if (!open.isEmpty()) {
