@@ -77,6 +77,12 @@ public class ClusterBridge {
         return node;
     }
 
+    /** Whether the bridge is on and has lost its broker: this node's broadcasts do not reach the others. */
+    public boolean reconnecting() {
+        JmsLink current = link;
+        return current != null && !current.counts().connected();
+    }
+
     /** The bridge's state for operators and tests: "off", or whether it is connected and its counts. */
     public String state() {
         JmsLink current = link;

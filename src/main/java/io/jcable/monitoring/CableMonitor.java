@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 /**
  * The {@link CableMXBean} of this application, registered in the platform MBean server under
@@ -43,7 +44,7 @@ public class CableMonitor implements CableMXBean {
                         + ObjectName.quote(instance == 1 ? name : name + " (" + instance + ")"));
                 if (!server.isRegistered(candidate)) {
                     // A plain object, not this bean's client proxy: JMX must not see CDI's proxy class.
-                    server.registerMBean(new javax.management.StandardMBean(this, CableMXBean.class, true), candidate);
+                    server.registerMBean(new StandardMBean(this, CableMXBean.class, true), candidate);
                     registered = candidate;
                 }
             } catch (JMException e) {
@@ -147,6 +148,6 @@ public class CableMonitor implements CableMXBean {
 
     @Override
     public boolean isHealthy() {
-        return !connections.isShuttingDown() && !cluster.state().startsWith("reconnecting");
+        return !connections.isShuttingDown() && !cluster.reconnecting();
     }
 }

@@ -21,16 +21,21 @@ final class Admission {
         this.limits = limits;
     }
 
-    /** Counts the socket in, or says why not (then nothing is counted). */
-    String admit(String address) {
+    /** Why a socket was refused: a line for the log, and the close frame's reason for the client. */
+    record Refusal(String logged, String closeReason) {
+    }
+
+    /** Counts the socket in (null), or says why not (then nothing is counted). */
+    Refusal admit(String address) {
         if (open.incrementAndGet() > limits.maxConnections()) {
             open.decrementAndGet();
-            return "server full: " + limits.maxConnections() + " connections (jcable.max-connections)";
+            return new Refusal("server full: " + limits.maxConnections() + " connections (jcable.max-connections)",
+                    "server full");
         }
         if (address != null && !admitFrom(address)) {
             open.decrementAndGet();
-            return "too many connections from " + address + ": " + limits.maxConnectionsPerAddress()
-                    + " (jcable.max-connections-per-address)";
+            return new Refusal("too many connections from " + address + ": " + limits.maxConnectionsPerAddress()
+                    + " (jcable.max-connections-per-address)", "too many connections from this address");
         }
         return null;
     }

@@ -91,8 +91,8 @@ public class ConnectionRegistry {
     }
 
     /** Counts a new socket in (jcable.max-connections, per address); null, or why it is refused. */
-    String admit(CableConnection connection) {
-        String refusal = admission.admit(connection.request().remoteAddress());
+    Admission.Refusal admit(CableConnection connection) {
+        Admission.Refusal refusal = admission.admit(connection.request().remoteAddress());
         if (refusal == null) {
             connection.admitted();
             counters.admitted.increment();

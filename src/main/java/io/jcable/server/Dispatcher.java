@@ -59,11 +59,11 @@ public class Dispatcher {
             connection.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY);
             return;
         }
-        String refusal = connections.admit(connection);
+        Admission.Refusal refusal = connections.admit(connection);
         if (refusal != null) {
-            LOG.log(Level.WARNING, "{0}: refused: {1}", connection, refusal);
+            LOG.log(Level.WARNING, "{0}: refused: {1}", connection, refusal.logged());
             connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.TRY_AGAIN_LATER,
-                    refusal.startsWith("server full") ? "server full" : "too many connections from this address");
+                    refusal.closeReason());
             return;
         }
         Identity identity;

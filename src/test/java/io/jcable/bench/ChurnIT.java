@@ -10,6 +10,8 @@ import jakarta.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -156,9 +159,9 @@ class ChurnIT {
     /** Bytes per class on the heap (live objects: the histogram runs a full GC first). */
     private static Map<String, Long> histogram() throws Exception {
         String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        Map<String, Long> bytes = new java.util.HashMap<>();
+        Map<String, Long> bytes = new HashMap<>();
         for (String line : text.split("\n")) {
             String[] columns = line.trim().split("\\s+");
             if (columns.length >= 4 && columns[0].endsWith(":")) {
@@ -170,7 +173,7 @@ class ChurnIT {
 
     /** The ten classes whose instances grew most, with the growth in bytes. */
     private static Map<String, Long> grownClasses(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> grown = new java.util.LinkedHashMap<>();
+        Map<String, Long> grown = new LinkedHashMap<>();
         after.entrySet().stream()
                 .map(entry -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
                 .filter(entry -> entry.getValue() > 0)

@@ -3,9 +3,11 @@ package io.jcable.protocol;
 import jakarta.json.Json;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Generated frames for the decoder and for live connections: valid commands with any content,
@@ -22,11 +24,11 @@ public final class HostileFrames {
     /** Everything below, mixed. */
     public static Arbitrary<String> any() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(2, validCommands().map(ValidCommand::frame)),
-                net.jqwik.api.Tuple.of(3, json()),
-                net.jqwik.api.Tuple.of(2, text()),
-                net.jqwik.api.Tuple.of(4, mutated()),
-                net.jqwik.api.Tuple.of(1, deeplyNested()));
+                Tuple.of(2, validCommands().map(ValidCommand::frame)),
+                Tuple.of(3, json()),
+                Tuple.of(2, text()),
+                Tuple.of(4, mutated()),
+                Tuple.of(1, deeplyNested()));
     }
 
     /** A command as a client may send it, with any identifier and data, and the frame that carries it. */
@@ -86,18 +88,18 @@ public final class HostileFrames {
 
     /** A valid command with one to five edits. */
     static Arbitrary<String> mutated() {
-        return Combinators.combine(validCommands().map(ValidCommand::frame), Arbitraries.integers().between(1, 5).list().ofSize(1),
-                Arbitraries.randomValue(random -> random.nextLong())).as((frame, edits, seed) -> {
-            java.util.Random random = new java.util.Random(seed);
+        return Combinators.combine(validCommands().map(ValidCommand::frame), Arbitraries.integers().between(1, 5),
+                Arbitraries.longs()).as((frame, edits, seed) -> {
+            Random random = new Random(seed);
             StringBuilder text = new StringBuilder(frame);
-            for (int i = 0; i < edits.get(0); i++) {
+            for (int i = 0; i < edits; i++) {
                 edit(text, random);
             }
             return text.toString();
         });
     }
 
-    private static void edit(StringBuilder text, java.util.Random random) {
+    private static void edit(StringBuilder text, Random random) {
         if (text.isEmpty()) {
             text.append('{');
             return;
