@@ -6,7 +6,8 @@
 #   src/test/bench/side-by-side.sh                    # the runs of docs/BENCHMARKS.md
 #   src/test/bench/side-by-side.sh "1000 10 300" ...  # broadcast runs of "subscribers rate messages"
 #
-# Needs the Rails reference of ../shared/reference (apt-get install ruby ruby-actioncable puma ruby-jwt).
+# Runs the Rails reference of ../shared/reference; installs its Debian packages (ruby, ruby-actioncable,
+# puma, ruby-jwt) when puma is missing.
 # Environment: REFERENCE (its folder), PORT (18500), WARMUP (JCable's JIT warm-up run, "200 50 500"),
 # STEP (the step-mode run's options, "--clients 100 --steps 10 --samples 100 --in-flight 10"),
 # SERVERS ("JCable Rails").
@@ -20,8 +21,11 @@ SERVERS=${SERVERS:-"JCable Rails"}
 RUNS=("$@")
 source src/test/bench/common.sh
 [ ${#RUNS[@]} -gt 0 ] || RUNS=("100 10 300" "1000 10 300" "1000 100 1000" "10000 1 30" "10000 10 300" "19000 1 10")
-[[ "$SERVERS" != *Rails* ]] || command -v puma >/dev/null \
-  || { echo "the Rails reference needs: apt-get install ruby ruby-actioncable puma ruby-jwt" >&2; exit 1; }
+if [[ "$SERVERS" == *Rails* ]] && ! command -v puma >/dev/null; then # the Rails reference's Debian packages
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends ruby ruby-actioncable puma ruby-jwt >/dev/null
+fi
 
 build_classpath
 export CABLE_DEMO_SECRET=demo-secret CABLE_BROADCAST_KEY=demo-key
