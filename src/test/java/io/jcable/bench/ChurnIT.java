@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcable.testing.DemoServer;
 import io.jcable.testing.Probe;
 import jakarta.json.JsonObject;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +16,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,8 +44,8 @@ class ChurnIT {
         awaitEmpty(probe);
         probe.clearLog(); // the test probe keeps every log line (the demo logs each disconnect): not the server's
         JsonObject threadsBefore = probe.state();
-        long heapBefore = heapAfterGc();
-        Map<String, Long> histogramBefore = histogram();
+        long heapBefore = LiveHeap.afterGc();
+        Map<String, Long> histogramBefore = LiveHeap.histogram();
 
         long started = System.nanoTime();
         Tally tally = churn(CYCLES);
@@ -60,7 +56,7 @@ class ChurnIT {
         awaitEmpty(probe);
         probe.clearLog();
         JsonObject threadsAfter = probe.state();
-        long heapAfter = heapAfterGc();
+        long heapAfter = LiveHeap.afterGc();
         System.out.printf("churn: %d cycles in %.1f s (%.0f/s); heap after GC %.1f -> %.1f MiB; jcable threads %d -> %d;"
                         + " other threads %d -> %d%n", CYCLES, seconds, CYCLES / seconds, heapBefore / 1048576.0,
                 heapAfter / 1048576.0, threadsBefore.getInt("jcableThreads"), threadsAfter.getInt("jcableThreads"),
@@ -70,7 +66,7 @@ class ChurnIT {
         // Other threads may end (a pool shrinking), none may be left over.
         assertTrue(threadsAfter.getInt("nonWorkerThreads") <= threadsBefore.getInt("nonWorkerThreads"),
                 threadsBefore + " -> " + threadsAfter);
-        Map<String, Long> grown = grownClasses(histogramBefore, histogram());
+        Map<String, Long> grown = LiveHeap.grownClasses(histogramBefore, LiveHeap.histogram());
         System.out.println("churn: classes grown most (bytes) " + grown);
         assertTrue(heapAfter - heapBefore < HEAP_TOLERANCE, "heap after GC grew from " + heapBefore + " to "
                 + heapAfter + " bytes over " + CYCLES + " cycles; grown most: " + grown);
@@ -154,47 +150,5 @@ class ChurnIT {
                 assertEquals(0, state.getInt(registry), registry + " in " + state);
             }
         });
-    }
-
-    /** Bytes per class on the heap (live objects: the histogram runs a full GC first). */
-    private static Map<String, Long> histogram() throws Exception {
-        String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        Map<String, Long> bytes = new HashMap<>();
-        for (String line : text.split("\n")) {
-            String[] columns = line.trim().split("\\s+");
-            if (columns.length >= 4 && columns[0].endsWith(":")) {
-                bytes.put(columns[3], Long.parseLong(columns[2]));
-            }
-        }
-        return bytes;
-    }
-
-    /** The ten classes whose instances grew most, with the growth in bytes. */
-    private static Map<String, Long> grownClasses(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> grown = new LinkedHashMap<>();
-        after.entrySet().stream()
-                .map(entry -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
-                .filter(entry -> entry.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(10)
-                .forEach(entry -> grown.put(entry.getKey(), entry.getValue()));
-        return grown;
-    }
-
-    /** The server shares this JVM: its heap after full collections, once they free nothing more. */
-    private static long heapAfterGc() throws InterruptedException {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(200);
-            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            if (now >= used - (256 << 10)) {
-                return Math.min(now, used);
-            }
-            used = Math.min(used, now);
-        }
-        return used;
     }
 }
