@@ -13,7 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link SlowClientSuite} on an application server: two WARs configured by META-INF/jcable.properties. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({LeftoverMicroInstances.class, ArquillianExtension.class})
 @RunAsClient
 class SlowClientIT extends SlowClientSuite {
 
