@@ -188,7 +188,7 @@ public class ConnectionRegistry {
             streams.drain(Duration.ofMillis(config.shutdownGraceMillis()));
             List<CableConnection> open = List.copyOf(connections);
             if (!open.isEmpty()) {
-                LOG.log(Level.INFO, "stopping: telling {0} clients to reconnect (server_restart)", open.size());
+                LOG.log(Level.INFO, "stopping: telling {0} clients to reconnect (server_restart)", String.valueOf(open.size()));
             }
             open.forEach(c -> c.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY));
             synchronized (emptied) {
@@ -219,7 +219,7 @@ public class ConnectionRegistry {
                 count++;
             }
         }
-        LOG.log(Level.INFO, "remote disconnect of {0} (reconnect {1}): {2} connections here", identifiers, reconnect, count);
+        LOG.log(Level.INFO, "remote disconnect of {0} (reconnect {1}): {2} connections here", identifiers, reconnect, String.valueOf(count));
         return count;
     }
 

@@ -131,7 +131,7 @@ public class Dispatcher {
             return true;
         }
         LOG.log(Level.WARNING, "{0}: disconnected: over {1} commands per second (jcable.max-commands-per-second)",
-                connection, config.limits().maxCommandsPerSecond());
+                connection, String.valueOf(config.limits().maxCommandsPerSecond())); // String: no "1,000"
         connections.counters().commandFloods.increment();
         connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.VIOLATED_POLICY,
                 "over jcable.max-commands-per-second");

@@ -54,6 +54,6 @@ public class EndpointRegistrar implements ServletContextListener {
             throw new IllegalStateException("JCable: cannot publish the endpoint at " + config.path(), e);
         }
         LOG.log(Level.INFO, "JCable serves ActionCable at {0} with {1} channels {2}", config.path(),
-                beans.select(ApplicationBeans.class).get().channelCount(), config.describe());
+                String.valueOf(beans.select(ApplicationBeans.class).get().channelCount()), config.describe());
     }
 }

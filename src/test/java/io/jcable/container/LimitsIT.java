@@ -20,7 +20,8 @@ class LimitsIT extends LimitsSuite {
     @Deployment(name = "strict", testable = false)
     static WebArchive strictDemo() {
         return DemoWar.underTest("limits-strict",
-                "jcable.max-subscriptions=3\njcable.max-identifier-length=100\njcable.max-commands-per-second=10\n");
+                "jcable.max-subscriptions=3\njcable.max-identifier-length=100\njcable.max-commands-per-second=10\n"
+                        + "jcable.max-frame-size=1000\n");
     }
 
     @Deployment(name = "small", testable = false)

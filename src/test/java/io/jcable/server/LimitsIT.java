@@ -11,7 +11,7 @@ class LimitsIT extends LimitsSuite {
 
     @RegisterExtension
     static final DemoServer strict = DemoServer.perClass(Map.of("jcable.max-subscriptions", "3",
-            "jcable.max-identifier-length", "100", "jcable.max-commands-per-second", "10"));
+            "jcable.max-identifier-length", "100", "jcable.max-commands-per-second", "10", "jcable.max-frame-size", "1000"));
 
     @RegisterExtension
     static final DemoServer small = DemoServer.perClass(Map.of("jcable.max-connections", "3"));

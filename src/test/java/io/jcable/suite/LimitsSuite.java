@@ -4,9 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcable.protocol.JsonText;
 import io.jcable.testing.CableClient;
 import io.jcable.testing.CableTarget;
 import io.jcable.testing.Probe;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,10 @@ public abstract class LimitsSuite {
     private static final String REFUSED = "{\"type\":\"disconnect\",\"reason\":\"invalid_request\",\"reconnect\":true}";
     private static final Duration QUIET = Duration.ofMillis(300);
 
-    /** The demo with jcable.max-subscriptions=3, max-identifier-length=100, max-commands-per-second=10. */
+    /**
+     * The demo with jcable.max-subscriptions=3, max-identifier-length=100, max-commands-per-second=10,
+     * max-frame-size=1000.
+     */
     protected abstract CableTarget strict();
 
     /** The demo with jcable.max-connections=3. */
@@ -68,6 +73,37 @@ public abstract class LimitsSuite {
         }
         assertTrue(strict().probe().log().stream().anyMatch(line -> line.message()
                 .contains("identifier of 101 characters, over 100 (jcable.max-identifier-length)")));
+    }
+
+    @Test
+    void framesUpToTheSizeLimitAreCarriedOutAndALargerOneClosesWith1009() {
+        String identifier = identifier(60);
+        try (CableClient client = strict().connect("big-frames"); CableClient other = strict().connect("other-frames")) {
+            client.subscribeConfirmed(identifier);
+            other.subscribeConfirmed(identifier);
+            for (int size : new int[] {999, 1000}) { // under, at the limit
+                client.send(echoOfSize(identifier, size));
+                String echoed = client.next();
+                assertTrue(echoed.contains("\"action\":\"echo\""), echoed);
+            }
+            client.send(echoOfSize(identifier, 1001)); // over
+            assertEquals(1009, client.awaitClose().code());
+            other.assertOpen();
+            other.send(echoOfSize(identifier, 1000));
+            assertTrue(other.next().contains("\"action\":\"echo\""));
+        }
+        assertTrue(strict().probe().log().stream().anyMatch(line -> line.message()
+                .contains("a frame was over 1000 bytes (jcable.max-frame-size)")));
+    }
+
+    /** A message command, {@code size} bytes long, whose data asks BenchmarkChannel for an echo. */
+    private static String echoOfSize(String identifier, int size) {
+        String head = "{\"command\":\"message\",\"identifier\":" + JsonText.quote(identifier)
+                + ",\"data\":\"{\\\"action\\\":\\\"echo\\\",\\\"pad\\\":\\\"";
+        String tail = "\\\"}\"}";
+        String command = head + "x".repeat(size - head.length() - tail.length()) + tail;
+        assertEquals(size, command.getBytes(StandardCharsets.UTF_8).length);
+        return command;
     }
 
     @Test
