@@ -48,11 +48,11 @@ public class CableMonitor implements CableMXBean {
                     registered = candidate;
                 }
             } catch (JMException e) {
-                LOG.log(Level.WARNING, "JCable's MBean is not registered: {0}", e.toString());
+                LOG.log(Level.WARNING, "JCable MBean not registered: {0}", e.toString());
                 return;
             }
         }
-        LOG.log(Level.INFO, "JCable's counters are in JMX as {0}", registered);
+        LOG.log(Level.INFO, "JCable counters are in JMX as {0}", registered);
     }
 
     /** The name this application's MBean has in JMX; null when it could not be registered. */
@@ -66,7 +66,7 @@ public class CableMonitor implements CableMXBean {
             try {
                 ManagementFactory.getPlatformMBeanServer().unregisterMBean(registered);
             } catch (JMException e) {
-                LOG.log(Level.DEBUG, "JCable's MBean was already gone: {0}", e.toString());
+                LOG.log(Level.DEBUG, "JCable MBean already gone: {0}", e.toString());
             }
             registered = null;
         }

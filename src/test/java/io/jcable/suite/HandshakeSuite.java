@@ -1,6 +1,7 @@
 package io.jcable.suite;
 
 import static io.jcable.testing.CableClient.headers;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,6 +103,45 @@ public abstract class HandshakeSuite {
             if (!token.isEmpty()) {
                 assertFalse(lines.get(0).message().contains(token), "the token must not be logged");
             }
+        }
+    }
+
+    @Test
+    void noTokenReachesTheLogAtAnyLevel() {
+        Probe probe = target().probe();
+        probe.awaitIdle();
+        probe.clearLog();
+        String good = target().token("alice");
+        String forged = JWT.create().withClaim("id", "mallory").sign(Algorithm.HMAC256("not-the-secret"));
+        String room = CableClient.chat("lobby");
+        probe.verboseLog(true);
+        try {
+            try (CableClient client = CableClient.connect(target().cableWithToken(good))) {
+                assertEquals("{\"type\":\"welcome\"}", client.nextFrame());
+                client.subscribeConfirmed(room);
+                client.sendMessage(room, "{\"message\":\"hello\"}");
+                client.send("not json");
+                client.send("{\"command\":\"nope\",\"identifier\":\"{}\"}");
+                client.unsubscribe(room);
+                // Rails answers neither frame: wait until both were read (a close would overtake them on WildFly).
+                await().atMost(Duration.ofSeconds(5)).until(() -> probe.log().stream()
+                        .filter(line -> line.message().contains("ignored a frame")).count() == 2);
+            }
+            try (CableClient refused = CableClient.connect(target().cableWithToken(forged))) {
+                assertEquals(UNAUTHORIZED, refused.nextFrame());
+                refused.awaitClose();
+            }
+            probe.awaitIdle();
+            List<Probe.Line> lines = probe.log();
+            // DEBUG is FINE in java.util.logging, DEBUG in JBoss LogManager.
+            assertTrue(lines.stream().anyMatch(line -> Set.of("FINE", "DEBUG").contains(line.level())), lines::toString);
+            assertTrue(lines.stream().anyMatch(line -> line.message().contains("ignored a frame")), lines::toString);
+            for (String token : List.of(good, forged)) {
+                String signature = token.substring(token.lastIndexOf('.') + 1);
+                lines.forEach(line -> assertFalse(line.toString().contains(signature), "a token in the log: " + line));
+            }
+        } finally {
+            probe.verboseLog(false);
         }
     }
 

@@ -83,7 +83,7 @@ public final class Probe {
         });
     }
 
-    /** What JCable logged (INFO and above) since the last {@link #clearLog()}. */
+    /** What JCable logged (INFO and above, unless verbose) since the last {@link #clearLog()}. */
     public List<Line> log() {
         HttpResponse<String> response = target.send(HttpRequest.newBuilder(target.http("_probe/log")).build());
         return Json.createReader(new StringReader(response.body())).readArray().stream().map(value -> {
@@ -91,6 +91,11 @@ public final class Probe {
             return new Line(record.getString("level"), record.getString("logger"), record.getString("message"),
                     record.getString("thrown"), record.getString("cause"));
         }).toList();
+    }
+
+    /** Records every level from now on (true), or INFO and above again (false). */
+    public void verboseLog(boolean on) {
+        post("_probe/log/verbose", String.valueOf(on));
     }
 
     public void clearLog() {

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Keeps what JCable logs (INFO and above) for the tests to read over HTTP. System.Logger reaches
+ * Keeps what JCable logs (INFO and above, or everything while verbose) for the tests to read over HTTP. System.Logger reaches
  * java.util.logging on every runtime: the JDK's, JBoss LogManager on WildFly, Payara's.
  */
 final class LogRecorder extends Handler {
@@ -20,10 +20,17 @@ final class LogRecorder extends Handler {
     private static final SimpleFormatter FORMATTER = new SimpleFormatter();
     private final Logger logger = Logger.getLogger("io.jcable");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Level configured = logger.getLevel();
 
     LogRecorder() {
         setLevel(Level.INFO);
         logger.addHandler(this);
+    }
+
+    /** Records every level, DEBUG and TRACE included, or INFO and above again with the logger as configured. */
+    void verbose(boolean on) {
+        logger.setLevel(on ? Level.ALL : configured);
+        setLevel(on ? Level.ALL : Level.INFO);
     }
 
     /** {@code [{"level":"INFO","message":"...","thrown":"java.lang.X" or null,"cause":...}]} */
@@ -58,6 +65,7 @@ final class LogRecorder extends Handler {
 
     @Override
     public void close() {
+        verbose(false);
         logger.removeHandler(this);
     }
 }

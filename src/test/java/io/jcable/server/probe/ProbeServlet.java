@@ -105,6 +105,7 @@ public class ProbeServlet extends HttpServlet {
                     Identity.of(request.getParameter("name"), request.getParameter("value")),
                     Boolean.parseBoolean(request.getParameter("reconnect")));
             case "/log/clear" -> log.clear();
+            case "/log/verbose" -> log.verbose(Boolean.parseBoolean(body));
             default -> {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
