@@ -99,8 +99,11 @@ public final class CableConnection implements Outbox.Owner {
         }
     }
 
-    /** Closes at once, without a disconnect frame: for a client that cannot take any more. */
-    /** @param slow whether the client is dropped for not reading (counted for operators) */
+    /**
+     * Closes at once, without a disconnect frame: for a client that cannot take any more.
+     *
+     * @param slow whether the client is dropped for not reading (counted for operators)
+     */
     void drop(String reason, boolean slow) {
         if (!dropped.compareAndSet(false, true)) {
             return;
@@ -108,7 +111,8 @@ public final class CableConnection implements Outbox.Owner {
         if (slow) {
             counters.slowClientsDropped.increment();
         }
-        LOG.log(Level.WARNING, "{0}: dropped: {1}", this, reason);
+        // A send that fails because the client has just closed is the usual race, not news.
+        LOG.log(slow || session.isOpen() ? Level.WARNING : Level.DEBUG, "{0}: dropped: {1}", this, reason);
         outbox.stop();
         close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
     }
