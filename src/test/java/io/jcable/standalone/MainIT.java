@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcable.demo.DemoApp;
 import io.jcable.demo.DemoSettings;
 import io.jcable.demo.DemoTokens;
+import io.jcable.monitoring.CableMXBean;
 import io.jcable.testing.CableClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,6 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 
 /** io.jcable.standalone.Main in its own JVM: it finds the channels on the class path and stops gracefully on SIGTERM. */
@@ -47,6 +54,30 @@ class MainIT {
             String probe = "{\"channel\":\"ProbeChannel\"}";
             client.subscribe(probe);
             assertEquals(CableClient.rejection(probe), client.next());
+        }
+    }
+
+    @Test
+    void anOperatorReadsTheCountersOverRemoteJmx() throws Exception {
+        int port = freePort();
+        int jmxPort = freePort();
+        List<String> arguments = List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false", DemoApp.class.getName());
+        try (Jvm demo = Jvm.start(port, arguments, Map.of("CABLE_PORT", Integer.toString(port)));
+             CableClient client = connect(port);
+             JMXConnector jmx = JMXConnectorFactory.connect(
+                     new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"))) {
+            client.subscribeConfirmed("{\"channel\":\"BenchmarkChannel\"}");
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            ObjectName cable = server.queryNames(new ObjectName("io.jcable:type=Cable,*"), null).iterator().next();
+            assertEquals("io.jcable:type=Cable,name=\"127.0.0.1:" + port + "/cable\"", cable.toString());
+            CableMXBean counters = JMX.newMXBeanProxy(server, cable, CableMXBean.class);
+            assertEquals(1, counters.getConnections());
+            assertEquals(1, counters.getSubscriptions());
+            assertEquals(1, counters.getConnectionsAdmitted());
+            assertTrue(counters.isHealthy());
         }
     }
 
