@@ -19,6 +19,9 @@ import org.glassfish.tyrus.spi.Writer;
  */
 final class FrameSizeLimit implements WebSocketEngine {
 
+    /** The most bytes Tyrus is given at once; its read buffer must hold a frame and one slice more. */
+    static final int READ_SLICE = 16 * 1024;
+
     private final WebSocketEngine engine;
     private final long maxPayload;
     private final WebSocketChain chain;
@@ -96,7 +99,7 @@ final class FrameSizeLimit implements WebSocketEngine {
                     ByteBuffer before = data.duplicate();
                     before.limit(Math.max(data.position(), frameStart));
                     if (before.hasRemaining()) {
-                        connection.getReadHandler().handle(before);
+                        pass(before);
                     }
                     connection.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG,
                             "frame over jcable.max-frame-size (" + maxPayload + " bytes)"));
@@ -106,6 +109,20 @@ final class FrameSizeLimit implements WebSocketEngine {
                     payloadLeft = length;
                     headerBytes = 0;
                 }
+            }
+            pass(data);
+        }
+
+        /**
+         * Hands the bytes to Tyrus in slices of at most {@value #READ_SLICE}: Tyrus keeps an incomplete
+         * frame and appends what comes next, and closes with 1011 once both together exceed its buffer.
+         */
+        private void pass(ByteBuffer data) {
+            while (data.remaining() > READ_SLICE) {
+                ByteBuffer slice = data.duplicate();
+                slice.limit(data.position() + READ_SLICE);
+                data.position(slice.limit());
+                connection.getReadHandler().handle(slice);
             }
             connection.getReadHandler().handle(data);
         }

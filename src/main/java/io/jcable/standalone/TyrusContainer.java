@@ -18,10 +18,13 @@ final class TyrusContainer extends TyrusServerContainer {
     private final WebSocketEngine guarded;
     private final WebSocketChain chain = new WebSocketChain();
 
-    /** @param maxFrameSize the largest frame payload accepted; its frame fits Tyrus' read buffer */
+    /**
+     * @param maxFrameSize the largest frame payload accepted: Tyrus' read buffer holds such a frame
+     *                     (header included, 14 bytes at most) and the next slice of bytes read
+     */
     TyrusContainer(int maxFrameSize) {
         super((Set<Class<?>>) null);
-        engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(maxFrameSize + 14).build();
+        engine = TyrusWebSocketEngine.builder(this).incomingBufferSize((int) Math.min(Integer.MAX_VALUE, (long) maxFrameSize + 14 + FrameSizeLimit.READ_SLICE)).build();
         guarded = new FrameSizeLimit(engine, maxFrameSize, chain);
     }
 

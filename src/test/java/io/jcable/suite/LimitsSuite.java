@@ -8,9 +8,11 @@ import io.jcable.protocol.JsonText;
 import io.jcable.testing.CableClient;
 import io.jcable.testing.CableTarget;
 import io.jcable.testing.Probe;
+import io.jcable.testing.StalledClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,21 @@ public abstract class LimitsSuite {
         }
         assertTrue(strict().probe().log().stream().anyMatch(line -> line.message()
                 .contains("a frame was over 1000 bytes (jcable.max-frame-size)")));
+    }
+
+    @Test
+    void framesAtTheSizeLimitArrivingTogetherAreAllRead() {
+        String identifier = identifier(60);
+        try (StalledClient client = StalledClient.connect(strict().cable("together"))) {
+            assertEquals("{\"type\":\"welcome\"}", client.nextText());
+            client.send(CableClient.subscribeCommand(identifier));
+            assertEquals(CableClient.confirmation(identifier), client.nextText());
+            // Eight frames of 1000 bytes in one write: the server reads them in chunks bigger than one frame.
+            client.sendTogether(Collections.nCopies(8, echoOfSize(identifier, 1000)));
+            for (int i = 0; i < 8; i++) {
+                assertTrue(client.nextText().contains("\"action\":\"echo\""));
+            }
+        }
     }
 
     /** A message command, {@code size} bytes long, whose data asks BenchmarkChannel for an echo. */

@@ -1,6 +1,7 @@
 package io.jcable.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -70,6 +72,17 @@ public final class StalledClient implements AutoCloseable {
 
     /** Sends a text frame of these bytes, UTF-8 or not. */
     public void sendText(byte[] payload) {
+        write(frame(payload));
+    }
+
+    /** Sends one text frame per text, all in one write: they reach the server together. */
+    public void sendTogether(List<String> texts) {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        texts.forEach(text -> frames.writeBytes(frame(text.getBytes(StandardCharsets.UTF_8))));
+        write(frames.toByteArray());
+    }
+
+    private static byte[] frame(byte[] payload) {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
@@ -90,8 +103,12 @@ public final class StalledClient implements AutoCloseable {
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
+        return frame.toByteArray();
+    }
+
+    private void write(byte[] bytes) {
         try {
-            out.write(frame.toByteArray());
+            out.write(bytes);
             out.flush();
         } catch (IOException e) {
             // the server may close before it has read everything: the close code tells the rest
@@ -101,22 +118,51 @@ public final class StalledClient implements AutoCloseable {
     /** Reads the server's frames until its close frame, and returns the close code (-1 when the socket just ends). */
     public int awaitCloseCode() {
         try {
-            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
             while (true) {
-                int first = in.read();
-                if (first < 0) {
+                byte[] frame = readFrame();
+                if (frame == null) {
                     return -1;
                 }
-                int length7 = in.readUnsignedByte() & 0x7f;
-                long length = length7 == 126 ? in.readUnsignedShort() : length7 == 127 ? in.readLong() : length7;
-                byte[] payload = in.readNBytes((int) length);
-                if ((first & 0x0f) == 8) {
-                    return payload.length >= 2 ? (payload[0] & 0xff) << 8 | payload[1] & 0xff : 1005;
+                if ((frame[0] & 0x0f) == 8) {
+                    return frame.length >= 3 ? (frame[1] & 0xff) << 8 | frame[2] & 0xff : 1005;
                 }
             }
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** The next text frame's text, pings skipped; fails on a close or the socket's end. */
+    public String nextText() {
+        try {
+            while (true) {
+                byte[] frame = readFrame();
+                if (frame == null || (frame[0] & 0x0f) == 8) {
+                    throw new AssertionError("closed instead of a text frame");
+                }
+                String text = new String(frame, 1, frame.length - 1, StandardCharsets.UTF_8);
+                if ((frame[0] & 0x0f) == 1 && !text.startsWith("{\"type\":\"ping\"")) {
+                    return text;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One unfragmented server frame as its opcode byte, then its payload; null at the socket's end. */
+    private byte[] readFrame() throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        int length7 = in.readUnsignedByte() & 0x7f;
+        long length = length7 == 126 ? in.readUnsignedShort() : length7 == 127 ? in.readLong() : length7;
+        byte[] frame = new byte[1 + (int) length];
+        frame[0] = (byte) first;
+        in.readFully(frame, 1, (int) length);
+        return frame;
     }
 
     @Override
