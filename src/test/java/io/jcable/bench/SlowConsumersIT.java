@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcable.broadcast.Broadcaster;
 import io.jcable.channel.RawJson;
 import io.jcable.demo.DemoSettings;
-import io.jcable.testing.CableClient;
 import io.jcable.testing.DemoServer;
 import io.jcable.testing.Probe;
 import io.jcable.testing.StalledClient;
@@ -183,7 +182,7 @@ class SlowConsumersIT {
         void join(DemoServer demo) {
             StalledClient client = StalledClient.connect(demo.cable("stalled-" + joined.incrementAndGet()));
             clients.add(client);
-            client.send(CableClient.subscribeCommand("{\"channel\":\"BenchmarkChannel\"}"));
+            client.send(Fleet.SUBSCRIBE);
         }
 
         int size() {
