@@ -77,21 +77,21 @@ public class ClusterBridge {
         return node;
     }
 
-    /** Whether the bridge is on and has lost its broker: this node's broadcasts do not reach the others. */
+    /** Whether the bridge is on and either direction has lost its broker: broadcasts do not cross right now. */
     public boolean reconnecting() {
-        JmsLink current = link;
-        return current != null && !current.counts().connected();
+        ClusterStatus status = status();
+        return status.on() && !status.connected();
     }
 
-    /** The bridge's state for operators and tests: "off", or whether it is connected and its counts. */
-    public String state() {
+    /** The bridge's state: off, or each direction's link and the counts. */
+    public ClusterStatus status() {
         JmsLink current = link;
-        if (current == null) {
-            return "off";
-        }
-        JmsLink.Counts counts = current.counts();
-        return (counts.connected() ? "connected" : "reconnecting") + " published=" + counts.published()
-                + " unpublished=" + counts.unpublished() + " delivered=" + counts.delivered() + " skipped=" + counts.skipped();
+        return current == null ? ClusterStatus.OFF : current.status();
+    }
+
+    /** The bridge's state as text, for operators and tests: see {@link ClusterStatus#toString()}. */
+    public String state() {
+        return status().toString();
     }
 
     /** What another node published: delivered here only (it never goes back out). */

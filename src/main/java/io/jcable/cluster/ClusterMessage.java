@@ -23,6 +23,8 @@ sealed interface ClusterMessage {
     String ORIGIN = "origin";
     /** The message property naming a broadcast's stream. */
     String STREAM = "stream";
+    /** The message property numbering a node's messages from 1, so that a resent copy is dropped. */
+    String SEQUENCE = "seq";
 
     String kind();
 

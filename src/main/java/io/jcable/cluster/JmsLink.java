@@ -25,32 +25,43 @@ import javax.naming.NamingException;
 /**
  * The JMS side of the bridge: one thread publishes what this node broadcasts, in order, through one
  * producer; one thread listens on a non-durable subscription whose selector drops this node's own
- * messages (and lets foreign ones through, to be logged and skipped). Each reconnects on its own with a doubling wait, and logs when its link goes down and
- * when it comes back, not per message. What cannot be published while the broker is away is
- * counted and dropped: local delivery never waits for the broker.
+ * messages (and lets foreign ones through, to be logged and skipped).
+ *
+ * <p>A connection that breaks is noticed at once by whichever of the provider (the connection's
+ * exception listener, where the server allows one), a failed send or a failed receive sees it first,
+ * and both directions then reconnect with a doubling wait; each logs when it goes down and when it
+ * comes back, not per message. A broadcast is never dropped for a broken link: it waits in the
+ * backlog, in order, and is published once the link is back; only an overflowing backlog or a stop
+ * while the broker is away loses broadcasts, and those are counted. Local delivery never waits for
+ * the broker.
  */
 final class JmsLink implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JmsLink.class.getName());
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long POLL_MILLIS = 500;
+    private static final long HOLD_POLL_MILLIS = 50;
     private static final long TIME_TO_LIVE_MILLIS = 60_000;
-    private static final int OUTBOX = 100_000;
+    private static final int BACKLOG = 100_000;
 
     private final ConnectionFactory factory;
     private final ClusterConfig config;
     private final String node;
     private final Consumer<ClusterMessage> received;
-    private final BlockingQueue<ClusterMessage> outbox = new ArrayBlockingQueue<>(OUTBOX);
+    private final BlockingQueue<ClusterMessage> backlog = new ArrayBlockingQueue<>(BACKLOG);
     private final Thread publisher;
     private final Thread listener;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong unpublished = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    /** How many times a connection that was up has broken: each direction reconnects when it changes. */
+    private final AtomicLong breaks = new AtomicLong();
+    private volatile String breakReason = "";
     private volatile boolean running = true;
     private volatile boolean publisherUp;
     private volatile boolean listenerUp;
+    private volatile boolean publisherHolding;
 
     JmsLink(ConnectionFactory factory, ClusterConfig config, String node, Consumer<ClusterMessage> received, ThreadFactory threads) {
         this.factory = factory;
@@ -96,19 +107,16 @@ final class JmsLink implements AutoCloseable {
         }
     }
 
-    /** Queues a message for the other nodes; never blocks (a full queue counts it as unpublished). */
+    /** Queues a message for the other nodes; never blocks (a full backlog counts it as unpublished). */
     void publish(ClusterMessage message) {
-        if (!outbox.offer(message)) {
+        if (!backlog.offer(message)) {
             unpublished.incrementAndGet();
         }
     }
 
-    /** Counts since start: published, could not publish, delivered from other nodes, foreign or malformed skipped. */
-    Counts counts() {
-        return new Counts(publisherUp && listenerUp, published.get(), unpublished.get(), delivered.get(), skipped.get());
-    }
-
-    record Counts(boolean connected, long published, long unpublished, long delivered, long skipped) {
+    ClusterStatus status() {
+        return new ClusterStatus(true, publisherUp, listenerUp, published.get(),
+                backlog.size() + (publisherHolding ? 1 : 0), unpublished.get(), delivered.get(), skipped.get());
     }
 
     /** Stops listening at once; publishes what was accepted before the stop first, while the broker is there. */
@@ -122,85 +130,130 @@ final class JmsLink implements AutoCloseable {
 
     private void publishLoop() {
         Retry retry = new Retry("publishing");
-        JMSContext context = null;
-        JMSProducer producer = null;
-        Topic topic = null;
-        while (running || (context != null && !outbox.isEmpty())) {
-            ClusterMessage message = null;
+        Publisher out = null;
+        ClusterMessage message = null; // taken from the backlog, not yet taken by the broker
+        long sequence = 0;
+        long holdUntil = 0;
+        while (true) {
             try {
-                if (context == null && !retry.waiting()) {
-                    context = connect();
-                    topic = context.createTopic(config.topic());
-                    producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                            .setTimeToLive(TIME_TO_LIVE_MILLIS).setProperty(ClusterMessage.ORIGIN, node);
+                if (out != null && out.born != breaks.get()) {
+                    publisherUp = false; // the provider or the listening side saw the connection break
+                    out = closeQuietly(out);
+                    retry.failed(breakReason);
+                }
+                if (out == null) {
+                    if (!running) {
+                        break;
+                    }
+                    if (retry.waiting()) {
+                        retry.sleep(POLL_MILLIS);
+                        continue;
+                    }
+                    boolean afterOutage = retry.down();
+                    out = new Publisher(breaks.get());
                     publisherUp = true;
                     retry.succeeded();
+                    holdUntil = afterOutage && (message != null || !backlog.isEmpty())
+                            ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.retryMaxMillis()) : 0;
                 }
-                message = outbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (message == null) {
+                    if (!running && backlog.isEmpty()) {
+                        break;
+                    }
+                    message = backlog.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (message == null) {
+                        continue;
+                    }
+                    sequence++;
+                    publisherHolding = true;
+                }
+                if (holdUntil != 0 && running && (System.nanoTime() < holdUntil || !listenerUp)) {
+                    // What waited out an outage goes once the other nodes listen again: each retries at most
+                    // jcable.cluster.retry-max apart, so they are back within that time of this node.
+                    TimeUnit.MILLISECONDS.sleep(HOLD_POLL_MILLIS);
                     continue;
                 }
-                if (context == null) {
-                    unpublished.incrementAndGet(); // the broker is away: local delivery does not wait for it
-                    continue;
-                }
-                TextMessage text = context.createTextMessage(message.body());
-                text.setStringProperty(ClusterMessage.KIND, message.kind());
-                if (message.stream() != null) {
-                    text.setStringProperty(ClusterMessage.STREAM, message.stream());
-                }
-                producer.send(topic, text);
+                holdUntil = 0;
+                out.send(message, sequence);
                 published.incrementAndGet();
+                message = null;
+                publisherHolding = false;
             } catch (InterruptedException e) {
                 break;
             } catch (JMSRuntimeException | JMSException e) {
-                if (message != null) {
-                    unpublished.incrementAndGet();
+                if (out != null) {
+                    broke(out.born, e);
                 }
                 publisherUp = false;
-                closeQuietly(context);
-                context = null;
-                retry.failed(e);
+                out = closeQuietly(out);
+                retry.failed(String.valueOf(e.getMessage()));
             }
         }
-        unpublished.addAndGet(outbox.size()); // left behind by a stop while the broker was away
-        outbox.clear();
-        closeQuietly(context);
+        long lost = backlog.size() + (message != null ? 1 : 0);
+        if (lost > 0) {
+            unpublished.addAndGet(lost);
+            LOG.log(Level.WARNING, "cluster: stopped while the broker was away; {0} broadcasts were not published",
+                    String.valueOf(lost));
+        }
+        backlog.clear();
+        publisherHolding = false;
+        closeQuietly(out);
     }
 
     private void listenLoop() {
         Retry retry = new Retry("listening");
+        Resends resends = new Resends();
         while (running) {
             JMSContext context = null;
+            long born = breaks.get();
+            boolean up = false;
             try {
-                context = connect();
+                context = connect(born);
                 JMSConsumer consumer = context.createConsumer(context.createTopic(config.topic()),
                         ClusterMessage.ORIGIN + " IS NULL OR " + ClusterMessage.ORIGIN + " <> '" + node + "'");
+                up = true;
                 listenerUp = true;
                 retry.succeeded();
-                while (running) {
+                while (running && born == breaks.get()) {
                     Message message = consumer.receive(POLL_MILLIS);
                     if (message != null) {
-                        deliver(message);
+                        deliver(message, resends);
                     }
                 }
+                if (running) {
+                    listenerUp = false; // the provider or the publishing side saw the connection break
+                    retry.failed(breakReason);
+                }
             } catch (JMSRuntimeException | JMSException e) {
+                if (up && running) { // not the interrupt of a stop: that must not send the publisher reconnecting
+                    broke(born, e);
+                }
                 listenerUp = false;
                 if (running) {
-                    retry.failed(e);
+                    retry.failed(String.valueOf(e.getMessage()));
                 }
             } finally {
                 closeQuietly(context);
             }
             try {
-                retry.sleep();
+                retry.sleep(Long.MAX_VALUE);
             } catch (InterruptedException e) {
                 break;
             }
         }
+        listenerUp = false;
     }
 
-    private void deliver(Message message) throws JMSException {
+    /** A connection opened while {@code born} breaks had been seen has failed: the first report marks both directions down. */
+    private void broke(long born, Exception e) {
+        if (breaks.compareAndSet(born, born + 1)) {
+            breakReason = String.valueOf(e.getMessage());
+            publisherUp = false;
+            listenerUp = false;
+        }
+    }
+
+    private void deliver(Message message, Resends resends) throws JMSException {
         ClusterMessage read = message instanceof TextMessage text
                 ? ClusterMessage.read(message.getStringProperty(ClusterMessage.KIND),
                         message.getStringProperty(ClusterMessage.STREAM), text.getText())
@@ -212,6 +265,11 @@ final class JmsLink implements AutoCloseable {
                     message.getStringProperty(ClusterMessage.KIND));
             return;
         }
+        long sequence = message.propertyExists(ClusterMessage.SEQUENCE) ? message.getLongProperty(ClusterMessage.SEQUENCE) : 0;
+        if (!resends.firstTime(message.getStringProperty(ClusterMessage.ORIGIN), sequence)) {
+            LOG.log(Level.DEBUG, "cluster: dropped a second copy of message {0} from another node", String.valueOf(sequence));
+            return;
+        }
         try {
             received.accept(read);
             delivered.incrementAndGet();
@@ -220,16 +278,23 @@ final class JmsLink implements AutoCloseable {
         }
     }
 
-    private JMSContext connect() {
+    private JMSContext connect(long born) {
         JMSContext context = config.user().isPresent()
                 ? factory.createContext(config.user().get(), config.password().orElse(null))
                 : factory.createContext();
         try {
-            context.setExceptionListener(e -> LOG.log(Level.DEBUG, "cluster: connection failed: {0}", e.getMessage()));
+            context.setExceptionListener(e -> broke(born, e));
         } catch (JMSRuntimeException e) {
             // Application servers do not allow exception listeners; a failed receive or send tells instead.
         }
         return context;
+    }
+
+    private static Publisher closeQuietly(Publisher publisher) {
+        if (publisher != null) {
+            closeQuietly(publisher.context);
+        }
+        return null;
     }
 
     private static void closeQuietly(JMSContext context) {
@@ -250,6 +315,38 @@ final class JmsLink implements AutoCloseable {
         }
     }
 
+    /** The publishing side of one connection, and how many breaks had been seen when it opened. */
+    private final class Publisher {
+        final long born;
+        final JMSContext context;
+        final Topic topic;
+        final JMSProducer producer;
+
+        Publisher(long born) {
+            this.born = born;
+            this.context = connect(born);
+            try {
+                this.topic = context.createTopic(config.topic());
+                this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                        .setTimeToLive(TIME_TO_LIVE_MILLIS).setProperty(ClusterMessage.ORIGIN, node);
+            } catch (RuntimeException e) {
+                closeQuietly(context);
+                throw e;
+            }
+        }
+
+        /** Sends one message numbered {@code sequence}: a resend after a break keeps its number, so copies are dropped. */
+        void send(ClusterMessage message, long sequence) throws JMSException {
+            TextMessage text = context.createTextMessage(message.body());
+            text.setStringProperty(ClusterMessage.KIND, message.kind());
+            text.setLongProperty(ClusterMessage.SEQUENCE, sequence);
+            if (message.stream() != null) {
+                text.setStringProperty(ClusterMessage.STREAM, message.stream());
+            }
+            producer.send(topic, text);
+        }
+    }
+
     /** One direction's link state: logs each change once, and spaces attempts by a doubling wait. */
     private final class Retry {
         private final String direction;
@@ -265,29 +362,35 @@ final class JmsLink implements AutoCloseable {
         void succeeded() {
             if (down || !everUp) {
                 LOG.log(Level.INFO, "cluster: {0} ({1}, node {2}){3}", direction, config.describe(), node,
-                        down ? " again (" + unpublished.get() + " broadcasts could not be published so far)" : "");
+                        down ? " again (" + (backlog.size() + (publisherHolding ? 1 : 0)) + " broadcasts waiting, "
+                                + unpublished.get() + " lost so far)" : "");
             }
             down = false;
             everUp = true;
             waitMillis = FIRST_RETRY_MILLIS;
         }
 
-        void failed(Exception e) {
+        void failed(String reason) {
             if (!down) {
                 LOG.log(Level.WARNING, "cluster: broker unreachable, {0} stopped: {1}; retrying at most {2} ms apart; "
-                        + "local delivery goes on", direction, String.valueOf(e.getMessage()), String.valueOf(config.retryMaxMillis()));
+                        + "local delivery goes on, broadcasts wait", direction, reason, String.valueOf(config.retryMaxMillis()));
             }
             down = true;
             nextAttempt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
             waitMillis = Math.min(waitMillis * 2, config.retryMaxMillis());
         }
 
+        boolean down() {
+            return down;
+        }
+
         boolean waiting() {
             return down && System.nanoTime() < nextAttempt;
         }
 
-        void sleep() throws InterruptedException {
-            long left = nextAttempt - System.nanoTime();
+        /** Sleeps until the next attempt is due, or for at most {@code maxMillis}. */
+        void sleep(long maxMillis) throws InterruptedException {
+            long left = Math.min(nextAttempt - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(maxMillis));
             if (down && left > 0) {
                 TimeUnit.NANOSECONDS.sleep(left);
             }

@@ -40,9 +40,12 @@ public interface CableMXBean {
     /** Subscriptions rejected by jcable.max-subscriptions or jcable.max-identifier-length. */
     long getSubscriptionsOverLimit();
 
-    /** "off", or the cluster bridge's state and counts ("connected published=... ", "reconnecting ..."). */
+    /**
+     * "off", or the cluster bridge's state, each direction and the counts
+     * ("connected publishing=up listening=up published=... waiting=... unpublished=...", "reconnecting ...").
+     */
     String getCluster();
 
-    /** Whether this server serves: not shutting down, and its cluster bridge (if any) connected. */
+    /** Whether this server serves: not shutting down, and both directions of its cluster link (if any) up. */
     boolean isHealthy();
 }

@@ -2,6 +2,7 @@ package io.jcable.monitoring;
 
 import io.jcable.broadcast.StreamRegistry;
 import io.jcable.cluster.ClusterBridge;
+import io.jcable.cluster.ClusterStatus;
 import io.jcable.server.ConnectionRegistry;
 import io.jcable.server.ServerCounters;
 import jakarta.annotation.PreDestroy;
@@ -144,6 +145,11 @@ public class CableMonitor implements CableMXBean {
     @Override
     public String getCluster() {
         return cluster.state();
+    }
+
+    /** The cluster bridge's state, typed, for the health check. */
+    public ClusterStatus clusterStatus() {
+        return cluster.status();
     }
 
     @Override

@@ -1,20 +1,21 @@
 package io.jcable.monitoring;
 
+import io.jcable.cluster.ClusterStatus;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code GET jcable.health-path}: 200 while the server serves, 503 while it shuts down or its
- * cluster bridge is reconnecting; the body says which, with the main gauges, for a load balancer or
- * a person.
+ * {@code GET jcable.health-path}: 200 while the server serves, 503 while it shuts down or either
+ * direction of its cluster link is down; the body says which, with the main gauges, for a load
+ * balancer or a person.
  */
 class HealthServlet extends HttpServlet {
 
-    private final CableMXBean monitor;
+    private final CableMonitor monitor;
 
-    HealthServlet(CableMXBean monitor) {
+    HealthServlet(CableMonitor monitor) {
         this.monitor = monitor;
     }
 
@@ -24,8 +25,14 @@ class HealthServlet extends HttpServlet {
         response.setStatus(healthy ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
+        ClusterStatus cluster = monitor.clusterStatus();
         response.getWriter().write("{\"status\":\"" + (healthy ? "up" : "down") + "\",\"connections\":"
                 + monitor.getConnections() + ",\"streams\":" + monitor.getStreams() + ",\"cluster\":\""
-                + monitor.getCluster().split(" ")[0] + "\"}");
+                + cluster.name() + "\"" + (cluster.on() ? ",\"publishing\":\"" + upOrDown(cluster.publishing())
+                + "\",\"listening\":\"" + upOrDown(cluster.listening()) + "\"" : "") + "}");
+    }
+
+    private static String upOrDown(boolean up) {
+        return up ? "up" : "down";
     }
 }

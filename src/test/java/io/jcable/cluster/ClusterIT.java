@@ -15,8 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,11 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two standalone nodes, each in its own JVM, on one real Artemis broker (in this JVM): what is
+ * Two standalone nodes, each in its own JVM, on one real Artemis broker (in a third): what is
  * broadcast on one reaches the subscribers of both, once, in order; a disconnect fired on one closes
- * the user's connections on both; a broker that goes away and comes back costs only the broadcasts
- * published meanwhile, and no node restarts; a node that stops publishes what it accepted first.
- * The broker-down test and the stop run last.
+ * the user's connections on both; a broker that crashes and comes back costs nothing: both nodes
+ * report it at once, are healthy again only when both directions are back, and what they accepted
+ * meanwhile crosses once the broker is back; a node that stops publishes what it accepted first.
+ * The broker-down tests and the stop run last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -160,7 +166,30 @@ class ClusterIT {
 
     @Test
     @Order(6)
-    void whileTheBrokerIsAwayLocalDeliveryGoesOnAndAfterwardsTheNodesFindEachOtherAgain() throws Exception {
+    void afterABrokerCrashBothNodesAreHealthyOnlyOnceBothDirectionsAreBackAndTheirNextBroadcastsCrossOnce() throws Exception {
+        String room = CableClient.chat("restart");
+        try (CableClient onA = a.connect("alice"); CableClient onB = b.connect("bob")) {
+            onA.subscribeConfirmed(room);
+            onB.subscribeConfirmed(room);
+            a.probe().clearLog();
+            b.probe().clearLog();
+
+            crashTheBroker();
+            broker.startAgain();
+            await().atMost(Duration.ofSeconds(30)).until(() -> health(a) == 200 && health(b) == 200);
+            for (NodeProcess node : List.of(a, b)) {
+                assertTrue(node.probe().cluster().startsWith("connected publishing=up listening=up"), node.probe()::cluster);
+            }
+
+            broadcastOnBothAtOnce("chat_restart", "after", 100);
+            assertEachGotBothInOrderOnce(List.of(onA, onB), "after", 100);
+            assertOutageLoggedOnceAndNothingLost();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void broadcastsAcceptedWhileTheBrokerIsAwayWaitAndCrossOnceItIsBack() throws Exception {
         String room = CableClient.chat("outage");
         try (CableClient onA = a.connect("alice"); CableClient onB = b.connect("bob")) {
             onA.subscribeConfirmed(room);
@@ -168,44 +197,94 @@ class ClusterIT {
             a.probe().clearLog();
             b.probe().clearLog();
 
-            String before = b.probe().cluster();
-            broker.stop();
-            await().atMost(Duration.ofSeconds(20)).until(() -> b.probe().cluster().startsWith("reconnecting"));
-            assertEquals(503, health(b), "a node whose broker is away is not healthy");
-            for (int i = 0; i < 50; i++) {
-                b.probe().broadcast("chat_outage", "{\"during\":" + i + "}");
+            crashTheBroker();
+            broadcastOnBothAtOnce("chat_outage", "during", 50);
+            // Local delivery does not wait for the broker.
+            assertInOrder(onA, room, "during", "A", 50);
+            assertInOrder(onB, room, "during", "B", 50);
+            for (NodeProcess node : List.of(a, b)) {
+                assertEquals(50, count(node.probe().cluster(), "waiting"), node.probe()::cluster);
             }
-            for (int i = 0; i < 50; i++) {
-                assertEquals(message(room, "{\"during\":" + i + "}"), onB.next(), "local delivery goes on");
-            }
-            onA.expectNothing(Duration.ofMillis(500));
-            // Each of the 50 is accounted for: published (it reached the broker before it went) or counted as not.
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                String now = b.probe().cluster();
-                return count(now, "published") - count(before, "published") + count(now, "unpublished")
-                        - count(before, "unpublished") == 50;
-            });
 
             broker.startAgain();
-            await().atMost(Duration.ofSeconds(30)).until(() -> a.probe().cluster().startsWith("connected")
-                    && b.probe().cluster().startsWith("connected"));
-            assertEquals(200, health(b));
-            // The listener may come back a moment after the publisher: broadcast until one crosses.
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                b.probe().broadcast("chat_outage", "{\"after\":true}");
-                return onA.drain().contains(message(room, "{\"after\":true}"));
-            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> health(a) == 200 && health(b) == 200);
+            assertInOrder(onA, room, "during", "B", 50);
+            assertInOrder(onB, room, "during", "A", 50);
+            onA.expectNothing(Duration.ofMillis(500));
+            onB.expectNothing(Duration.ofMillis(100));
+            assertOutageLoggedOnceAndNothingLost();
             for (NodeProcess node : List.of(a, b)) {
-                List<Probe.Line> log = node.probe().log();
-                long down = log.stream().filter(line -> line.message().contains("broker unreachable")).count();
-                assertTrue(down >= 1 && down <= 2, "each direction logs the outage once, not per message: " + log);
+                assertEquals(0, count(node.probe().cluster(), "waiting"), node.probe()::cluster);
                 assertEquals(2, node.probe().state("jcableClusterThreads"), "one publisher and one listener thread");
             }
         }
     }
 
+    /** SIGKILL: the nodes learn it from the closed sockets alone, and both report it within seconds, before any send. */
+    private static void crashTheBroker() throws InterruptedException {
+        broker.kill();
+        await().atMost(Duration.ofSeconds(10)).until(() -> health(a) == 503 && health(b) == 503);
+        for (NodeProcess node : List.of(a, b)) {
+            assertTrue(node.probe().cluster().startsWith("reconnecting publishing=down listening=down"), node.probe()::cluster);
+        }
+    }
+
+    /** {@code count} broadcasts to {@code stream} on each node, both at the same time: {@code {"<label>":"A","n":i}} and B's. */
+    private static void broadcastOnBothAtOnce(String stream, String label, int count) throws Exception {
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (NodeProcess node : List.of(a, b)) {
+                String name = node == a ? "A" : "B";
+                Probe probe = node.probe();
+                sent.add(both.submit(() -> {
+                    for (int i = 0; i < count; i++) {
+                        probe.broadcast(stream, "{\"" + label + "\":\"" + name + "\",\"n\":" + i + "}");
+                    }
+                }));
+            }
+            for (Future<?> done : sent) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
+    /** Each client got both nodes' broadcasts, each node's in order, each once, and nothing else. */
+    private static void assertEachGotBothInOrderOnce(List<CableClient> clients, String label, int count) {
+        for (CableClient client : clients) {
+            Map<String, List<Integer>> seen = Map.of("A", new ArrayList<>(), "B", new ArrayList<>());
+            Pattern broadcast = Pattern.compile("\\{\"" + label + "\":\"([AB])\",\"n\":(\\d+)}");
+            for (int i = 0; i < 2 * count; i++) {
+                Matcher frame = broadcast.matcher(client.next());
+                assertTrue(frame.find());
+                seen.get(frame.group(1)).add(Integer.parseInt(frame.group(2)));
+            }
+            for (List<Integer> fromOneNode : seen.values()) {
+                assertEquals(IntStream.range(0, count).boxed().toList(), fromOneNode, "in order, each once");
+            }
+            client.expectNothing(Duration.ofMillis(300));
+        }
+    }
+
+    private static void assertInOrder(CableClient client, String room, String label, String node, int count) {
+        for (int i = 0; i < count; i++) {
+            assertEquals(message(room, "{\"" + label + "\":\"" + node + "\",\"n\":" + i + "}"), client.next());
+        }
+    }
+
+    private static void assertOutageLoggedOnceAndNothingLost() {
+        for (NodeProcess node : List.of(a, b)) {
+            List<Probe.Line> log = node.probe().log();
+            long down = log.stream().filter(line -> line.message().contains("broker unreachable")).count();
+            assertEquals(2, down, "each direction logs the outage once, not per message or attempt: " + log);
+            assertEquals(0, count(node.probe().cluster(), "unpublished"), node.probe()::cluster);
+        }
+    }
+
     @Test
-    @Order(7)
+    @Order(8)
     void aNodeThatStopsPublishesWhatItAcceptedFirst() throws Exception {
         String room = CableClient.chat("last-words");
         try (CableClient onA = a.connect("alice")) {

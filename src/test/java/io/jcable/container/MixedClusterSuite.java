@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A mixed cluster: the demo WAR on an application server and a standalone node in a JVM of its own,
- * on one real Artemis broker (in this JVM). Broadcasts cross both ways once and in order, whether a
+ * on one real Artemis broker (in a JVM of its own). Broadcasts cross both ways once and in order, whether a
  * bean, the HTTP API or a committed transaction made them; a rolled-back transaction reaches no node;
  * a disconnect fired on either node closes the user's connections on both. A subclass per server
  * configures it (its connection factory, or JCable's own client) and starts the broker first.
