@@ -7,9 +7,10 @@ import io.jcable.container.app.LoginPage;
 import io.jcable.container.app.RestApplication;
 import io.jcable.container.app.SessionLogin;
 import io.jcable.container.app.WhoAmI;
-import io.jcable.container.minimal.RoomChannel;
 import io.jcable.demo.JwtConnection;
 import io.jcable.testing.DemoWar;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -53,14 +54,16 @@ final class ContainerWars {
     }
 
     /**
-     * Exactly the minimum README's "Use it in your WAR" shows (package {@code minimal}, no beans.xml),
-     * in an application that has a FORM login.
+     * The WAR example (src/examples/war, README's "Use it in your WAR") exactly as its own pom built
+     * it, with this build's jar (maven-invoker-plugin, before the integration tests).
      */
     static WebArchive minimal() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "minimal.war")
-                .addAsLibrary(DemoWar.library())
-                .addPackage(RoomChannel.class.getPackage());
-        return withFormLogin(war);
+        Path war = Path.of("target/examples/war/target/rooms.war");
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException(war.toAbsolutePath() + " is missing: the examples are built by maven-invoker-plugin"
+                    + " in pre-integration-test (mvn verify; not skipped with -Dinvoker.skip or -DskipTests)");
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
     }
 
     /** FORM login at /login against the server's file realm; /secure/whoami needs the role "cable". */
