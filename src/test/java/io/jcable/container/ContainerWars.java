@@ -3,15 +3,14 @@ package io.jcable.container;
 import io.jcable.container.app.CommentService;
 import io.jcable.container.app.CommentsResource;
 import io.jcable.container.app.ContainerIdentities;
-import io.jcable.container.app.LoginPage;
 import io.jcable.container.app.RestApplication;
 import io.jcable.container.app.SessionLogin;
-import io.jcable.container.app.WhoAmI;
-import io.jcable.container.minimal.RoomChannel;
 import io.jcable.demo.JwtConnection;
 import io.jcable.testing.DemoWar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
@@ -42,61 +41,26 @@ final class ContainerWars {
     }
 
     /**
-     * The demo identifying users by the container (FORM login against the file realm, role "cable")
-     * or by the HTTP session, instead of by token.
+     * The demo identifying users by the container (the WAR example's FORM login against the file
+     * realm, role "cable") or by the HTTP session, instead of by token.
      */
     static WebArchive identities() {
         WebArchive war = DemoWar.underTest("identities", null)
                 .deleteClass(JwtConnection.class)
                 .addClasses(ContainerIdentities.class, SessionLogin.class);
-        return withFormLogin(war);
+        return war.merge(minimal(), Filters.include("/WEB-INF/(web|glassfish-web)\\.xml|.*/(LoginPage|WhoAmI)\\.class"));
     }
 
     /**
-     * Exactly the minimum README's "Use it in your WAR" shows (package {@code minimal}, no beans.xml),
-     * in an application that has a FORM login.
+     * The WAR example (src/examples/war, README's "Use it in your WAR") exactly as its own pom built
+     * it, with this build's jar (maven-invoker-plugin, before the integration tests).
      */
     static WebArchive minimal() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "minimal.war")
-                .addAsLibrary(DemoWar.library())
-                .addPackage(RoomChannel.class.getPackage());
-        return withFormLogin(war);
+        Path war = Path.of("target/examples/war/target/rooms.war");
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException(war.toAbsolutePath() + " is missing: the examples are built by maven-invoker-plugin"
+                    + " in pre-integration-test (mvn verify, without -DskipTests)");
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
     }
-
-    /** FORM login at /login against the server's file realm; /secure/whoami needs the role "cable". */
-    private static WebArchive withFormLogin(WebArchive war) {
-        return war.addClasses(WhoAmI.class, LoginPage.class)
-                .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
-                .addAsWebInfResource(new StringAsset(GLASSFISH_WEB_XML), "glassfish-web.xml");
-    }
-
-    private static final String WEB_XML = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-              <security-constraint>
-                <web-resource-collection>
-                  <web-resource-name>secure</web-resource-name>
-                  <url-pattern>/secure/*</url-pattern>
-                </web-resource-collection>
-                <auth-constraint><role-name>cable</role-name></auth-constraint>
-              </security-constraint>
-              <login-config>
-                <auth-method>FORM</auth-method>
-                <realm-name>file</realm-name>
-                <form-login-config>
-                  <form-login-page>/login</form-login-page>
-                  <form-error-page>/login-failed</form-error-page>
-                </form-login-config>
-              </login-config>
-              <security-role><role-name>cable</role-name></security-role>
-            </web-app>
-            """;
-
-    /** Payara: the file realm's group "cable" is the role "cable" (WildFly reads application-roles.properties). */
-    private static final String GLASSFISH_WEB_XML = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <glassfish-web-app>
-              <security-role-mapping><role-name>cable</role-name><group-name>cable</group-name></security-role-mapping>
-            </glassfish-web-app>
-            """;
 }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The README's minimum (package {@code minimal}: a channel, a connection handler, a JAX-RS resource
- * that broadcasts; no beans.xml) works as written: a signed-in user's subscription receives what the
- * resource broadcasts; nobody else connects.
+ * The WAR example, README's "Use it in your WAR" (src/examples/war: a channel, a connection handler
+ * on the container's FORM login, a JAX-RS resource that broadcasts; no beans.xml), deployed as its
+ * own pom built it: a signed-in user's subscription receives what the resource broadcasts; nobody
+ * else connects.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -58,7 +58,8 @@ public final class NodeTests {
         }
     }
 
-    private static Path jsDir() {
+    /** src/test/js, with its dependencies installed (node_modules). */
+    public static Path jsDir() {
         String dir = System.getProperty("jcable.js.dir");
         assertTrue(dir != null && !dir.isBlank(), "system property jcable.js.dir (set by the pom for failsafe) names src/test/js");
         Path jsDir = Path.of(dir);

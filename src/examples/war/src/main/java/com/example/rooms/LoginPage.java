@@ -1,4 +1,4 @@
-package io.jcable.container.app;
+package com.example.rooms;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -6,10 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The FORM login page (web.xml): j_username and j_password to j_security_check. */
-@WebServlet({"/login", "/login-failed"})
+@WebServlet({"/login", "/login-failed"})                     // web.xml's form-login pages
 public class LoginPage extends HttpServlet {
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/html;charset=UTF-8");
@@ -19,6 +17,6 @@ public class LoginPage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        doGet(request, response);
+        doGet(request, response);                            // the container forwards a failed login here
     }
 }

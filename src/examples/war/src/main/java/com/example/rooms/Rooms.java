@@ -1,4 +1,4 @@
-package io.jcable.container.minimal;
+package com.example.rooms;
 
 import io.jcable.broadcast.Broadcaster;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,13 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.Map;
 
-/** README, "Use it in your WAR": a broadcast from a JAX-RS resource. */
-@Path("rooms/{room}")
-@RequestScoped
+@Path("rooms/{room}") @RequestScoped
 public class Rooms {
-
-    @Inject
-    Broadcaster cable;
+    @Inject Broadcaster cable;
 
     @POST
     public void say(@PathParam("room") String room, String text) {

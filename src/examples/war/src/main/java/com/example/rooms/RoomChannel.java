@@ -1,14 +1,12 @@
-package io.jcable.container.minimal;
+package com.example.rooms;
 
 import io.jcable.channel.Channel;
 import io.jcable.channel.Param;
 import io.jcable.channel.Subscribed;
 import io.jcable.channel.Subscription;
 
-/** README, "Use it in your WAR": the channel. */
 @Channel("RoomChannel")
 public class RoomChannel {
-
     @Subscribed
     void join(Subscription subscription, @Param("room") String room) {
         subscription.streamFrom("room:" + room);

@@ -1,4 +1,4 @@
-package io.jcable.container.minimal;
+package com.example.rooms;
 
 import io.jcable.channel.CableRequest;
 import io.jcable.channel.ConnectionHandler;
@@ -6,13 +6,11 @@ import io.jcable.channel.ConnectionRejected;
 import io.jcable.channel.Identity;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** README, "Use it in your WAR": who is connecting, by the container's login. */
 @ApplicationScoped
 public class SignedInUsers implements ConnectionHandler {
-
     @Override
-    public Identity connect(CableRequest request) {
-        return request.userPrincipal()
+    public Identity connect(CableRequest request) {          // the container's login, or the
+        return request.userPrincipal()                       // session: request.sessionAttribute(...)
                 .map(user -> Identity.of("current_user", user.getName()))
                 .orElseThrow(() -> new ConnectionRejected("not signed in"));
     }

@@ -1,4 +1,4 @@
-package io.jcable.container.app;
+package com.example.rooms;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -6,13 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** A page behind the container's FORM login (web.xml): reaching it logs the user in. */
-@WebServlet("/secure/whoami")
+@WebServlet("/secure/whoami")                                // behind the login: reaching it signs in
 public class WhoAmI extends HttpServlet {
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain");
-        response.getWriter().write(String.valueOf(request.getUserPrincipal()));
+        response.getWriter().write(request.getUserPrincipal().getName());
     }
 }

@@ -1,0 +1,3 @@
+package com.example.chat;
+
+public record User(String id, String name) {}
