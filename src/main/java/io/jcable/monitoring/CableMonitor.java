@@ -84,7 +84,7 @@ public class CableMonitor implements CableMXBean {
 
     @Override
     public int getSockets() {
-        return connections.admitted();
+        return connections.openSockets();
     }
 
     @Override

@@ -13,14 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
- * One client connection: its socket, who it is, its outbound queue and its subscriptions by
- * identifier. Commands and the final cleanup run under this object's lock, so a close started by
- * the server (slow client, shutdown) never overlaps a command in progress.
+ * One client connection: its socket, who it is, its outbound queue, its subscriptions by identifier,
+ * and its {@link ConnectionPhase}. Commands and the final cleanup run under this object's lock, so a
+ * close started by the server (slow client, shutdown) never overlaps a command in progress.
  */
 public final class CableConnection implements Outbox.Owner {
 
@@ -30,32 +30,23 @@ public final class CableConnection implements Outbox.Owner {
     private final Session session;
     private final CableRequest request;
     private final Outbox outbox;
-    private final Executor closer;
-    private final Consumer<CableConnection> cleanup;
-    private final AtomicBoolean dropped = new AtomicBoolean();
-    private final AtomicBoolean admitted = new AtomicBoolean();
     private final CommandBudget commands;
-    private final ServerCounters counters;
+    private final ConnectionServices services;
+    private final AtomicReference<ConnectionPhase> phase = new AtomicReference<>(ConnectionPhase.OPENING);
+    /** Whether this socket holds a place under jcable.max-connections: given back once, at the end. */
+    private final AtomicBoolean countedIn = new AtomicBoolean();
     private final Map<String, SubscriptionHandle> subscriptions = new LinkedHashMap<>();
     private volatile Identity identity;
+    /** Written once, by the disconnect that won, before its frame is queued. */
     private volatile CloseReason closeAfterFlush;
-    private boolean ended;
 
-    /**
-     * @param cleanup ends the connection's subscriptions; runs after every close the server starts,
-     *                in case the container never reports the close (idempotent)
-     */
-    CableConnection(long id, Session session, RawSocket raw, CableRequest request, int outboundQueue,
-                    CommandBudget commands, ServerCounters counters, Executor closer,
-                    Consumer<CableConnection> cleanup) {
+    CableConnection(long id, Session session, RawSocket raw, CableRequest request, ConnectionServices services) {
         this.id = id;
-        this.counters = counters;
-        this.commands = commands;
         this.session = session;
         this.request = request;
-        this.closer = closer;
-        this.cleanup = cleanup;
-        this.outbox = new Outbox(session.getAsyncRemote(), raw, outboundQueue, this);
+        this.services = services;
+        this.commands = new CommandBudget(services.maxCommandsPerSecond(), System.nanoTime());
+        this.outbox = new Outbox(session.getAsyncRemote(), raw, services.outboundQueue(), this);
     }
 
     public long id() {
@@ -71,8 +62,19 @@ public final class CableConnection implements Outbox.Owner {
         return identity;
     }
 
-    void identified(Identity identity) {
+    ConnectionPhase phase() {
+        return phase.get();
+    }
+
+    /** Records who the client is and opens the connection; false when an ending came first. */
+    boolean identified(Identity identity) {
         this.identity = identity;
+        return phase.compareAndSet(ConnectionPhase.OPENING, ConnectionPhase.OPEN);
+    }
+
+    /** Whether the client's commands are carried out: identified, and no ending begun. */
+    boolean isOpen() {
+        return phase.get() == ConnectionPhase.OPEN;
     }
 
     /** Queues a frame for this client; never blocks. */
@@ -90,31 +92,39 @@ public final class CableConnection implements Outbox.Owner {
         disconnect(reason, reconnect, code, reason.wireName());
     }
 
-    /** The same, with {@code why} in the close frame (at most 123 bytes). */
-    void disconnect(DisconnectReason reason, boolean reconnect, CloseReason.CloseCodes code, String why) {
-        if (closeAfterFlush == null) {
-            closeAfterFlush = new CloseReason(code, why);
-            outbox.offer(WireFrame.of(Frames.disconnect(reason, reconnect)));
-            outbox.finish();
+    /**
+     * The same, with {@code why} in the close frame (at most 123 bytes). Only the first ending counts:
+     * a later disconnect, or one after a drop, does nothing.
+     *
+     * @return whether this call ended the connection
+     */
+    boolean disconnect(DisconnectReason reason, boolean reconnect, CloseReason.CloseCodes code, String why) {
+        if (!advance(ConnectionPhase::canDisconnect, ConnectionPhase.DISCONNECTING)) {
+            return false;
         }
+        closeAfterFlush = new CloseReason(code, why);
+        outbox.offer(WireFrame.of(Frames.disconnect(reason, reconnect)));
+        outbox.finish();
+        return true;
     }
 
     /**
-     * Closes at once, without a disconnect frame: for a client that cannot take any more.
+     * Closes at once, without a disconnect frame: for a client that cannot take any more. Also ends a
+     * disconnect whose frame cannot leave.
      *
      * @param slow whether the client is dropped for not reading (counted for operators)
      */
     void drop(String reason, boolean slow) {
-        if (!dropped.compareAndSet(false, true)) {
+        if (!advance(ConnectionPhase::canClose, ConnectionPhase.CLOSING)) {
             return;
         }
         if (slow) {
-            counters.slowClientsDropped.increment();
+            services.counters().slowClientsDropped.increment();
         }
         // A send that fails because the client has just closed is the usual race, not news.
         LOG.log(slow || session.isOpen() ? Level.WARNING : Level.DEBUG, "{0}: dropped: {1}", this, reason);
         outbox.stop();
-        close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
+        closeSocket(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
     }
 
     long stalledNanos(long now) {
@@ -128,22 +138,24 @@ public final class CableConnection implements Outbox.Owner {
     @Override
     public void outboxFailed(String reason, boolean overflowed) {
         if (overflowed) {
-            counters.queueOverflows.increment();
+            services.counters().queueOverflows.increment();
         }
         drop(reason, overflowed);
     }
 
     @Override
     public void outboxFlushed() {
-        CloseReason reason = closeAfterFlush;
-        if (reason != null) {
-            close(reason);
+        if (phase.compareAndSet(ConnectionPhase.DISCONNECTING, ConnectionPhase.CLOSING)) {
+            closeSocket(closeAfterFlush);
         }
     }
 
-    /** Closes the socket off the caller's thread: a close may write to a socket that is not draining. */
-    void close(CloseReason reason) {
-        closer.execute(() -> {
+    /**
+     * Closes the socket off the caller's thread (a close may write to a socket that is not draining),
+     * then ends the connection, in case the container never reports the close.
+     */
+    private void closeSocket(CloseReason reason) {
+        services.closer().execute(() -> {
             try {
                 if (session.isOpen()) {
                     session.close(reason);
@@ -151,31 +163,23 @@ public final class CableConnection implements Outbox.Owner {
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.DEBUG, "{0}: close failed: {1}", this, e);
             }
-            cleanup.accept(this);
+            services.cleanup().accept(this);
         });
     }
 
-    /** Whether a disconnect has been sent: the client's commands are no longer carried out. */
-    boolean disconnecting() {
-        return closeAfterFlush != null;
+    /** Takes a place under jcable.max-connections. */
+    void countIn() {
+        countedIn.set(true);
     }
 
-    void admitted() {
-        admitted.set(true);
-    }
-
-    /** True once, for a connection that was admitted. */
-    boolean releaseAdmission() {
-        return admitted.compareAndSet(true, false);
+    /** True once, for a connection that was counted in. */
+    boolean countOut() {
+        return countedIn.compareAndSet(true, false);
     }
 
     /** Whether one more command is within jcable.max-commands-per-second; under this connection's lock. */
     boolean withinCommandRate() {
         return commands.take(System.nanoTime());
-    }
-
-    boolean isOpen() {
-        return session.isOpen();
     }
 
     // Subscriptions; callers hold this connection's lock.
@@ -186,30 +190,43 @@ public final class CableConnection implements Outbox.Owner {
 
     void add(SubscriptionHandle subscription) {
         subscriptions.put(subscription.identifier(), subscription);
+        services.counters().subscriptions.increment();
     }
 
     SubscriptionHandle remove(String identifier) {
-        return subscriptions.remove(identifier);
+        SubscriptionHandle removed = subscriptions.remove(identifier);
+        if (removed != null) {
+            services.counters().subscriptions.decrement();
+        }
+        return removed;
     }
 
     int subscriptionCount() {
         return subscriptions.size();
     }
 
-    /** Marks the connection ended and hands back its subscriptions; null when it had already ended. */
+    /** Ends the connection and hands back its subscriptions, once; null when it had already ended. */
     List<SubscriptionHandle> end() {
-        if (ended) {
+        if (phase.getAndSet(ConnectionPhase.ENDED) == ConnectionPhase.ENDED) {
             return null;
         }
-        ended = true;
         outbox.stop();
         List<SubscriptionHandle> all = new ArrayList<>(subscriptions.values());
         subscriptions.clear();
+        services.counters().subscriptions.add(-all.size());
         return all;
     }
 
-    boolean ended() {
-        return ended;
+    /** Moves to {@code next} from a phase that allows it; false when another ending got there first. */
+    private boolean advance(Predicate<ConnectionPhase> allowed, ConnectionPhase next) {
+        ConnectionPhase now = phase.get();
+        while (allowed.test(now)) {
+            if (phase.compareAndSet(now, next)) {
+                return true;
+            }
+            now = phase.get();
+        }
+        return false;
     }
 
     @Override

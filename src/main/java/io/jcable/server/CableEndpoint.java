@@ -44,10 +44,8 @@ public final class CableEndpoint extends Endpoint {
         String remoteAddress = RemoteAddresses.of(session);
         CableRequest request = handshake != null ? handshake.request(remoteAddress)
                 : new CableRequest(URI.create(config.path()), Map.of(), Map.of(), Map.of(), null, remoteAddress, Map.of());
-        CableConnection opened = new CableConnection(registry.nextId(), session,
-                rawSockets == null ? null : rawSockets.of(session), request, config.outboundQueue(),
-                new CommandBudget(config.limits().maxCommandsPerSecond(), System.nanoTime()),
-                registry.counters(), registry.closer(), dispatcher::close);
+        CableConnection opened = registry.open(session, rawSockets == null ? null : rawSockets.of(session), request,
+                dispatcher::close);
         connection = opened;
         session.addMessageHandler(String.class, text -> {
             if (tooBig(text)) {

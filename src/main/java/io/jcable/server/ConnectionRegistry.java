@@ -2,6 +2,7 @@ package io.jcable.server;
 
 import io.jcable.broadcast.Disconnect;
 import io.jcable.broadcast.StreamRegistry;
+import io.jcable.channel.CableRequest;
 import io.jcable.channel.Identity;
 import io.jcable.config.CableConfig;
 import io.jcable.protocol.DisconnectReason;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The one owner of all open connections: the global ping timer (one for all connections, every
@@ -78,23 +80,22 @@ public class ConnectionRegistry {
         await(closer);
     }
 
-    long nextId() {
-        return ids.incrementAndGet();
+    /** A new connection on {@code session}, ended by {@code cleanup} once its socket is closed. */
+    CableConnection open(Session session, RawSocket raw, CableRequest request, Consumer<CableConnection> cleanup) {
+        ConnectionServices services = new ConnectionServices(config.outboundQueue(),
+                config.limits().maxCommandsPerSecond(), counters, closer, cleanup);
+        return new CableConnection(ids.incrementAndGet(), session, raw, request, services);
     }
 
     public ServerCounters counters() {
         return counters;
     }
 
-    Executor closer() {
-        return closer;
-    }
-
     /** Counts a new socket in (jcable.max-connections, per address); null, or why it is refused. */
     Admission.Refusal admit(CableConnection connection) {
         Admission.Refusal refusal = admission.admit(connection.request().remoteAddress());
         if (refusal == null) {
-            connection.admitted();
+            connection.countIn();
             counters.admitted.increment();
         } else {
             counters.refused.increment();
@@ -104,13 +105,13 @@ public class ConnectionRegistry {
 
     /** Counts a closed socket out, once, if it was counted in. */
     void release(CableConnection connection) {
-        if (connection.releaseAdmission()) {
+        if (connection.countOut()) {
             admission.release(connection.request().remoteAddress());
         }
     }
 
     /** Sockets counted in, identified or not yet. */
-    public int admitted() {
+    public int openSockets() {
         return admission.open();
     }
 
@@ -138,15 +139,9 @@ public class ConnectionRegistry {
         return connections.size();
     }
 
-    /** Subscriptions of all open connections. */
+    /** Subscriptions of all open connections, counted as they change: no connection's lock is taken. */
     public int subscriptionCount() {
-        int count = 0;
-        for (CableConnection connection : connections) {
-            synchronized (connection) {
-                count += connection.subscriptionCount();
-            }
-        }
-        return count;
+        return (int) counters.subscriptions();
     }
 
     public boolean isShuttingDown() {

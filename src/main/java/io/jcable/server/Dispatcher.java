@@ -81,7 +81,9 @@ public class Dispatcher {
             connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.UNEXPECTED_CONDITION);
             return;
         }
-        connection.identified(identity);
+        if (!connection.identified(identity)) {
+            return; // an ending (a shutdown, a slow-client drop) came while the handler ran
+        }
         connections.add(connection);
         connection.send(Frames.WELCOME);
     }
@@ -124,7 +126,7 @@ public class Dispatcher {
      * out, and within its command rate. A client over the rate is disconnected, once.
      */
     private boolean accepting(CableConnection connection) {
-        if (connection.ended() || connection.identity() == null || connection.disconnecting()) {
+        if (!connection.isOpen()) {
             return false;
         }
         if (connection.withinCommandRate()) {

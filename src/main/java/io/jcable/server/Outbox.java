@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A connection's bounded outbound queue. Any thread may offer frames without blocking; one async
@@ -39,6 +40,9 @@ final class Outbox implements SendHandler {
 
     static final int BATCH_BYTES = 64 * 1024;
 
+    /** What the outbox accepts: everything, nothing more (sending what it has, then telling the owner), or nothing at all. */
+    private enum State { ACCEPTING, FINISHING, FLUSHED, STOPPED }
+
     private final RemoteEndpoint.Async remote;
     private final RawSocket raw;
     private final int capacity;
@@ -47,10 +51,8 @@ final class Outbox implements SendHandler {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicInteger call = new AtomicInteger(IDLE);
-    private final AtomicBoolean flushReported = new AtomicBoolean();
+    private final AtomicReference<State> state = new AtomicReference<>(State.ACCEPTING);
     private volatile long sendStartedNanos;
-    private volatile boolean finishing;
-    private volatile boolean stopped;
 
     /** @param raw null when frames go one by one through {@code remote} */
     Outbox(RemoteEndpoint.Async remote, RawSocket raw, int capacity, Owner owner) {
@@ -67,7 +69,7 @@ final class Outbox implements SendHandler {
 
     /** Queues frames to leave together (in one write where the socket allows); all or none. */
     boolean offer(List<WireFrame> frames) {
-        if (stopped || finishing) {
+        if (state.get() != State.ACCEPTING) {
             return false;
         }
         if (queued.addAndGet(frames.size()) > capacity) {
@@ -82,13 +84,14 @@ final class Outbox implements SendHandler {
 
     /** Accepts nothing more; tells the owner once everything queued so far has been sent. */
     void finish() {
-        finishing = true;
-        drain();
+        if (state.compareAndSet(State.ACCEPTING, State.FINISHING)) {
+            drain();
+        }
     }
 
     /** Sends nothing more, now. */
     void stop() {
-        stopped = true;
+        state.set(State.STOPPED);
         queue.clear();
     }
 
@@ -103,7 +106,7 @@ final class Outbox implements SendHandler {
     }
 
     private void drain() {
-        while (!stopped) {
+        while (state.get() != State.STOPPED) {
             if (!sending.compareAndSet(false, true)) {
                 return; // the sender in charge will see what was queued
             }
@@ -194,14 +197,14 @@ final class Outbox implements SendHandler {
     }
 
     private void fail(String reason, boolean overflowed) {
-        if (!stopped) {
-            stop();
+        if (state.getAndSet(State.STOPPED) != State.STOPPED) {
+            queue.clear();
             owner.outboxFailed(reason, overflowed);
         }
     }
 
     private void reportFlushedIfFinishing() {
-        if (finishing && !stopped && flushReported.compareAndSet(false, true)) {
+        if (state.compareAndSet(State.FINISHING, State.FLUSHED)) {
             owner.outboxFlushed();
         }
     }

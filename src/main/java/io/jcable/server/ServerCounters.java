@@ -11,6 +11,8 @@ public final class ServerCounters {
     final LongAdder queueOverflows = new LongAdder();
     final LongAdder commandFloods = new LongAdder();
     final LongAdder subscriptionsOverLimit = new LongAdder();
+    /** A gauge, kept by the connections as they change: read without taking any connection's lock. */
+    final LongAdder subscriptions = new LongAdder();
 
     /** Sockets admitted (jcable.max-connections, per address). */
     public long admitted() {
@@ -40,5 +42,10 @@ public final class ServerCounters {
     /** Subscriptions rejected by jcable.max-subscriptions or jcable.max-identifier-length. */
     public long subscriptionsOverLimit() {
         return subscriptionsOverLimit.sum();
+    }
+
+    /** Subscriptions of all open connections, now. */
+    public long subscriptions() {
+        return subscriptions.sum();
     }
 }

@@ -54,7 +54,7 @@ public class ProbeServlet extends HttpServlet {
             case "/state" -> json(response, Json.createObjectBuilder()
                     .add("connections", bean(ConnectionRegistry.class).size())
                     .add("connectionSubscriptions", bean(ConnectionRegistry.class).subscriptionCount())
-                    .add("admitted", bean(ConnectionRegistry.class).admitted())
+                    .add("admitted", bean(ConnectionRegistry.class).openSockets())
                     .add("addresses", bean(ConnectionRegistry.class).addresses())
                     .add("streams", bean(StreamRegistry.class).streamCount())
                     .add("streamSubscriptions", bean(StreamRegistry.class).subscriptionCount())
