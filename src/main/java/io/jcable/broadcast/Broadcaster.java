@@ -34,10 +34,16 @@ public class Broadcaster {
     /**
      * Broadcasts {@code payload} to {@code stream}. The payload is encoded here, once: JSON-B for
      * objects and records, a {@code JsonValue} or {@code RawJson} as is, a {@code String} as a JSON
-     * string (as Rails does).
+     * string (as Rails does). Encoding happens at the call, inside a transaction too, so a payload
+     * JSON-B cannot encode fails where it is broadcast.
+     *
+     * <p>Outside a transaction the broadcast is accepted during the call. Inside a JTA transaction
+     * it is accepted after the commit, when the caller has returned: a full backlog or a stopping
+     * server is then logged by the container (it cannot undo the commit) and the caller sees nothing.
      *
      * @throws jakarta.json.bind.JsonbException when JSON-B cannot encode the payload
-     * @throws IllegalStateException            when the delivery backlog is full (nothing was accepted)
+     * @throws IllegalStateException            outside a transaction, when the delivery backlog is full or
+     *                                          the server is stopping (nothing was accepted)
      */
     public void broadcast(String stream, Object payload) {
         events.fire(new Broadcast(stream, new RawJson(codec.encode(payload))));

@@ -2,6 +2,7 @@ package io.jcable.broadcast;
 
 import io.jcable.protocol.Frames;
 import io.jcable.protocol.WireFrame;
+import io.jcable.threads.CableThreads;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,12 +49,10 @@ final class DeliveryLane {
     private final int backlog;
     private final StreamCounters counters;
 
-    DeliveryLane(int index, int backlog, StreamCounters counters) {
+    DeliveryLane(int index, int backlog, StreamCounters counters, CableThreads threads) {
         this.backlog = backlog;
         this.counters = counters;
-        this.thread = new Thread(this::run, "jcable-delivery-" + index);
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = threads.start("jcable-delivery-" + index, this::run);
     }
 
     void subscribe(String stream, StreamSubscriber subscriber) {

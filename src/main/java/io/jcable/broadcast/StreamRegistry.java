@@ -1,6 +1,7 @@
 package io.jcable.broadcast;
 
 import io.jcable.config.CableConfig;
+import io.jcable.threads.CableThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,9 @@ public class StreamRegistry {
     @Inject
     CableConfig config;
 
+    @Inject
+    CableThreads threads;
+
     private final StreamCounters counters = new StreamCounters();
     // Publishers share it; stopAccepting() takes it alone, so no broadcast is half-published past the stop.
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
@@ -35,7 +39,7 @@ public class StreamRegistry {
     void start() {
         List<DeliveryLane> created = new ArrayList<>();
         for (int i = 0; i < config.deliveryThreads(); i++) {
-            created.add(new DeliveryLane(i, config.broadcastBacklog(), counters));
+            created.add(new DeliveryLane(i, config.broadcastBacklog(), counters, threads));
         }
         lanes = List.copyOf(created);
     }

@@ -1,11 +1,11 @@
 package io.jcable.cluster;
 
-import io.jcable.binding.PayloadCodec;
-import io.jcable.broadcast.Broadcast;
 import io.jcable.broadcast.Disconnect;
+import io.jcable.broadcast.EncodedBroadcast;
 import io.jcable.broadcast.StreamRegistry;
 import io.jcable.config.CableConfig;
 import io.jcable.server.ConnectionRegistry;
+import io.jcable.threads.CableThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -36,7 +36,7 @@ public class ClusterBridge {
     ConnectionRegistry connections;
 
     @Inject
-    PayloadCodec codec;
+    CableThreads threads;
 
     private final String node = UUID.randomUUID().toString();
     private volatile JmsLink link;
@@ -46,7 +46,7 @@ public class ClusterBridge {
             return;
         }
         LOG.log(Level.INFO, "cluster: node {0} joins through {1}", node, config.cluster().describe());
-        link = JmsLink.open(config.cluster(), node, this::received);
+        link = JmsLink.open(config.cluster(), node, this::received, threads);
     }
 
     @PreDestroy
@@ -58,10 +58,11 @@ public class ClusterBridge {
         }
     }
 
-    void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) Broadcast broadcast) {
+    /** A local broadcast, already encoded, after the commit: it goes to the other nodes as is. */
+    void published(@Observes EncodedBroadcast broadcast) {
         JmsLink current = link;
         if (current != null) {
-            current.publish(new ClusterMessage.Published(broadcast.stream(), codec.encode(broadcast.payload())));
+            current.publish(new ClusterMessage.Published(broadcast.stream(), broadcast.payloadJson()));
         }
     }
 

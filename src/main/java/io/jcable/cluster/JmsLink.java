@@ -1,6 +1,7 @@
 package io.jcable.cluster;
 
 import io.jcable.config.ClusterConfig;
+import io.jcable.threads.CableThreads;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
@@ -14,8 +15,6 @@ import jakarta.jms.Topic;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -63,32 +62,25 @@ final class JmsLink implements AutoCloseable {
     private volatile boolean listenerUp;
     private volatile boolean publisherHolding;
 
-    JmsLink(ConnectionFactory factory, ClusterConfig config, String node, Consumer<ClusterMessage> received, ThreadFactory threads) {
+    JmsLink(ConnectionFactory factory, ClusterConfig config, String node, Consumer<ClusterMessage> received, CableThreads threads) {
         this.factory = factory;
         this.config = config;
         this.node = node;
         this.received = received;
-        this.publisher = threads.newThread(this::publishLoop);
-        this.listener = threads.newThread(this::listenLoop);
-        publisher.setName("jcable-cluster-publish");
-        listener.setName("jcable-cluster-listen");
-        publisher.setDaemon(true);
-        listener.setDaemon(true);
-        publisher.start();
-        listener.start();
+        this.publisher = threads.startManaged("jcable-cluster-publish", this::publishLoop);
+        this.listener = threads.startManaged("jcable-cluster-listen", this::listenLoop);
     }
 
     /**
      * Starts the link the configuration names: JCable's own Artemis client for
      * {@code jcable.cluster.url}, the server's connection factory (JNDI) for
-     * {@code jcable.cluster.connection-factory}. Its threads come from the server's managed thread
-     * factory when there is one.
+     * {@code jcable.cluster.connection-factory}.
      */
-    static JmsLink open(ClusterConfig config, String node, Consumer<ClusterMessage> received) {
+    static JmsLink open(ClusterConfig config, String node, Consumer<ClusterMessage> received, CableThreads threads) {
         ConnectionFactory factory = config.url().isPresent()
                 ? ArtemisClient.factory(config.url().get())
                 : lookup(config.connectionFactory().get());
-        return new JmsLink(factory, config, node, received, threads());
+        return new JmsLink(factory, config, node, received, threads);
     }
 
     private static ConnectionFactory lookup(String name) {
@@ -96,14 +88,6 @@ final class JmsLink implements AutoCloseable {
             return (ConnectionFactory) new InitialContext().lookup(name);
         } catch (NamingException | ClassCastException e) {
             throw new IllegalStateException("jcable.cluster.connection-factory: no JMS connection factory at " + name, e);
-        }
-    }
-
-    private static ThreadFactory threads() {
-        try {
-            return (ThreadFactory) new InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
-        } catch (NamingException | RuntimeException e) {
-            return Executors.defaultThreadFactory();
         }
     }
 

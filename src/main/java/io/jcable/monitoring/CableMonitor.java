@@ -4,6 +4,7 @@ import io.jcable.broadcast.StreamRegistry;
 import io.jcable.cluster.ClusterBridge;
 import io.jcable.cluster.ClusterStatus;
 import io.jcable.server.ConnectionRegistry;
+import io.jcable.server.GracefulShutdown;
 import io.jcable.server.ServerCounters;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,9 @@ public class CableMonitor implements CableMXBean {
 
     @Inject
     ConnectionRegistry connections;
+
+    @Inject
+    GracefulShutdown shutdown;
 
     @Inject
     StreamRegistry streams;
@@ -154,6 +158,6 @@ public class CableMonitor implements CableMXBean {
 
     @Override
     public boolean isHealthy() {
-        return !connections.isShuttingDown() && !cluster.reconnecting();
+        return !shutdown.isShuttingDown() && !cluster.reconnecting();
     }
 }

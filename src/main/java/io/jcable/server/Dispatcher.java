@@ -50,12 +50,15 @@ public class Dispatcher {
     ConnectionRegistry connections;
 
     @Inject
+    GracefulShutdown shutdown;
+
+    @Inject
     CableConfig config;
 
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
     public void open(CableConnection connection) {
-        if (connections.isShuttingDown()) {
+        if (shutdown.isShuttingDown()) {
             connection.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY);
             return;
         }

@@ -3,7 +3,7 @@ package io.jcable.standalone;
 import io.jcable.config.CableConfig;
 import io.jcable.http.BroadcastApiRegistrar;
 import io.jcable.monitoring.MonitoringRegistrar;
-import io.jcable.server.ConnectionRegistry;
+import io.jcable.server.GracefulShutdown;
 import io.jcable.server.EndpointRegistrar;
 import jakarta.servlet.Servlet;
 import java.io.IOException;
@@ -88,7 +88,7 @@ public final class CableServer implements AutoCloseable {
             return;
         }
         try {
-            beans.select(ConnectionRegistry.class).get().shutdown();
+            beans.select(GracefulShutdown.class).get().shutdown();
         } finally {
             http.shutdownNow();
             webSockets.stop();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.config.CableConfig;
+import io.jcable.threads.CableThreads;
 import io.jcable.protocol.WireFrame;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ class StreamRegistryTest {
     private static StreamRegistry registry(Map<String, String> options) {
         StreamRegistry registry = new StreamRegistry();
         registry.config = CableConfig.from(options);
+        registry.threads = CableThreads.plain();
         registry.start();
         return registry;
     }
