@@ -7,7 +7,7 @@ import java.util.Map;
  * Starts the demo: {@code mvn -Pdemo}, or {@code DemoApp.start(env)} from a test. Environment:
  * {@code CABLE_PORT} (8080), {@code CABLE_DEMO_SECRET} (JWT HS256 secret, "demo-secret"),
  * {@code CABLE_BROADCAST_KEY} (bearer key of POST /_broadcast, "demo-key"),
- * {@code CABLE_ALLOWED_ORIGINS} (comma separated; unset: any origin).
+ * {@code CABLE_ALLOWED_ORIGINS} (comma separated; unset: any origin, {@code jcable.allowed-origins=*}).
  */
 public final class DemoApp {
 
@@ -37,6 +37,8 @@ public final class DemoApp {
                 .host("127.0.0.1")
                 .port(settings.port())
                 .servlet("/", new DemoPageServlet(new DemoTokens(settings.secret())));
+        // The demo's defaults first: the contract's variables and JCable's own options replace them.
+        DemoConfig.defaults(env).forEach(server::option);
         DemoConfig.options(env).forEach(server::option);
         // JCable's own options may be given here too (e.g. by tests), as well as in JCABLE_* variables.
         env.forEach((name, value) -> {

@@ -10,18 +10,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OriginsIT extends OriginsSuite {
 
     @RegisterExtension
-    static final DemoServer strict = DemoServer.perClass(Map.of("CABLE_ALLOWED_ORIGINS", "http://good.example, https://app.example"));
+    static final DemoServer listed = DemoServer.perClass(Map.of("CABLE_ALLOWED_ORIGINS", "http://good.example, https://app.example"));
 
     @RegisterExtension
-    static final DemoServer closed = DemoServer.perClass(Map.of("CABLE_ALLOWED_ORIGINS", ""));
+    static final DemoServer nothingListed = DemoServer.perClass(Map.of("CABLE_ALLOWED_ORIGINS", ""));
 
     @Override
-    protected CableTarget strict() {
-        return strict;
+    protected CableTarget listed() {
+        return listed;
     }
 
     @Override
-    protected CableTarget closed() {
-        return closed;
+    protected CableTarget nothingListed() {
+        return nothingListed;
     }
 }
