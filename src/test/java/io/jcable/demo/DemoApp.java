@@ -1,5 +1,6 @@
 package io.jcable.demo;
 
+import io.jcable.config.CableConfig;
 import io.jcable.standalone.CableServer;
 import java.util.Map;
 
@@ -27,7 +28,9 @@ public final class DemoApp {
 
     /** Starts the demo on {@code CABLE_PORT} (0: any free port) with the settings in {@code env}. */
     public static CableServer start(Map<String, String> env) {
-        return builder(env).start();
+        CableServer server = builder(env).start();
+        DemoConfig.announce(env, server.bean(CableConfig.class));
+        return server;
     }
 
     /** The demo's server, ready to start (tests add their probe to it). */

@@ -33,19 +33,24 @@ public class DemoConfig {
         return options;
     }
 
-    /** The demo's own defaults: {@code *} while CABLE_ALLOWED_ORIGINS is unset, which it says. */
+    /** The demo's own defaults: {@code *} while CABLE_ALLOWED_ORIGINS is unset. */
     static Map<String, String> defaults(Map<String, String> env) {
-        if (DemoSettings.from(env).allowedOrigins().isPresent()) {
-            return Map.of();
+        return DemoSettings.from(env).allowedOrigins().isPresent() ? Map.of() : Map.of("jcable.allowed-origins", "*");
+    }
+
+    /** Says at start that any origin may connect, when the demo's own default is why. */
+    static void announce(Map<String, String> env, CableConfig config) {
+        if (DemoSettings.from(env).allowedOrigins().isEmpty() && config.origins().anyOrigin()) {
+            LOG.log(System.Logger.Level.INFO, "CABLE_ALLOWED_ORIGINS is unset: the demo lets pages of any origin connect"
+                    + " (it passes jcable.allowed-origins=*, as the demo contract says); set it to list the origins allowed");
         }
-        LOG.log(System.Logger.Level.INFO, "CABLE_ALLOWED_ORIGINS is unset: the demo lets pages of any origin connect"
-                + " (jcable.allowed-origins=*, as the demo contract says); set it to list the origins allowed");
-        return Map.of("jcable.allowed-origins", "*");
     }
 
     @Produces
     @Singleton
     CableConfig config() {
-        return CableConfig.from(options(System.getenv()), defaults(System.getenv()));
+        CableConfig config = CableConfig.from(options(System.getenv()), defaults(System.getenv()));
+        announce(System.getenv(), config);
+        return config;
     }
 }
