@@ -42,6 +42,21 @@ class OriginsIT extends OriginsSuite {
     }
 
     @Test
+    void behindAProxyTheForwardedOriginCountsOnlyWhenTheOperatorTrustsIt() {
+        Map<String, String> proxied = headers("X-Forwarded-Proto", "https", "X-Forwarded-Host", "app.example",
+                "Origin", "https://app.example");
+        assertEquals(403, CableClient.refusedUpgradeStatus(nothingListed.cable("alice"), proxied), "any client can send them");
+        try (DemoServer behindProxy = DemoServer.start(Map.of("CABLE_ALLOWED_ORIGINS", "", "jcable.trust-forwarded-headers", "true"));
+             CableClient client = CableClient.connect(behindProxy.cable("alice"), proxied, CableClient.OFFERED)) {
+            assertEquals("{\"type\":\"welcome\"}", client.next());
+            assertEquals(403, CableClient.refusedUpgradeStatus(behindProxy.cable("alice"), headers("X-Forwarded-Proto", "https",
+                    "X-Forwarded-Host", "app.example", "Origin", "https://evil.example")));
+            assertEquals(403, CableClient.refusedUpgradeStatus(behindProxy.cable("alice"), headers("X-Forwarded-Proto", "https",
+                    "X-Forwarded-Host", "app.example", "Origin", "http://app.example")), "the proxy's scheme, not the socket's");
+        }
+    }
+
+    @Test
     void theDemoLetsAnySiteInWhileCableAllowedOriginsIsUnsetAndBothItAndJCableSaySoAtStart() {
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler recorder = new Handler() {
