@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -168,7 +169,7 @@ public record CableConfig(
             if (value.isEmpty()) {
                 return fallback;
             }
-            return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (value.get().toLowerCase(Locale.ROOT)) {
                 case "true" -> true;
                 case "false" -> false;
                 default -> throw new IllegalArgumentException(name + " must be true or false: " + value.get());
