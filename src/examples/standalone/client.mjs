@@ -4,10 +4,8 @@ import { adapters, createConsumer } from "@rails/actioncable"
 import WebSocket from "ws"
 
 // Node is not a browser: the client needs a WebSocket class and the global addEventListener it
-// watches page visibility with. A browser sends its page's origin; this client sends the page's too.
-adapters.WebSocket = class extends WebSocket {
-  constructor(url, protocols) { super(url, protocols, { origin: "http://localhost:5173" }) }
-}
+// watches page visibility with. It sends no Origin: JCable admits that (no page, no cookies to borrow).
+adapters.WebSocket = WebSocket
 globalThis.addEventListener ??= () => {}
 globalThis.removeEventListener ??= () => {}
 

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,8 +21,14 @@ import java.util.function.Function;
  * <caption>Options</caption>
  * <tr><th>option</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code jcable.path}</td><td>{@code /cable}</td><td>the WebSocket endpoint's path</td></tr>
- * <tr><td>{@code jcable.allowed-origins}</td><td>unset: any origin</td><td>comma-separated {@code Origin}
- *     values allowed to connect; once set, a missing or unlisted Origin never gets the upgrade</td></tr>
+ * <tr><td>{@code jcable.allowed-origins}</td><td>unset: none</td><td>comma-separated origins whose pages may
+ *     connect besides the application's own ({@code https://app.example:8443}); {@code *}: any site's
+ *     pages (a warning at start says what that exposes). Requests without {@code Origin} (no browser)
+ *     and from the request's own scheme, host and port are always admitted; any other origin gets
+ *     403 before the upgrade (see {@link OriginPolicy})</td></tr>
+ * <tr><td>{@code jcable.trust-forwarded-headers}</td><td>{@code false}</td><td>{@code true}: the request's own
+ *     origin is what the proxy in front says in {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}; set
+ *     it only behind a proxy that sets both (clients can send them too)</td></tr>
  * <tr><td>{@code jcable.max-frame-size}</td><td>2097152 (2 MiB)</td><td>largest incoming text message, in
  *     bytes; a larger one closes that connection with 1009</td></tr>
  * <tr><td>{@code jcable.outbound-queue}</td><td>1024</td><td>frames queued for one connection; past it the
@@ -47,7 +52,7 @@ import java.util.function.Function;
  */
 public record CableConfig(
         String path,
-        Optional<List<String>> allowedOrigins,
+        OriginPolicy origins,
         int maxFrameSize,
         int outboundQueue,
         long sendTimeoutMillis,
@@ -70,6 +75,14 @@ public record CableConfig(
 
     /** The options, with {@code explicit} (option name to value) taking precedence over every source. */
     public static CableConfig from(Map<String, String> explicit) {
+        return from(explicit, Map.of());
+    }
+
+    /**
+     * The same, with {@code defaults} (option name to value) taken only when no source gives the
+     * option: an application's own defaults, which its operators may still override.
+     */
+    public static CableConfig from(Map<String, String> explicit, Map<String, String> defaults) {
         Properties file = classpathProperties();
         return read(name -> {
             String value = explicit.get(name);
@@ -79,7 +92,10 @@ public record CableConfig(
             if (value == null) {
                 value = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
             }
-            return value != null ? value : file.getProperty(name);
+            if (value == null) {
+                value = file.getProperty(name);
+            }
+            return value != null ? value : defaults.get(name);
         });
     }
 
@@ -87,7 +103,8 @@ public record CableConfig(
         Options options = new Options(source);
         return new CableConfig(
                 options.path("jcable.path", "/cable"),
-                options.list("jcable.allowed-origins"),
+                OriginPolicy.read(options.text(OriginPolicy.ALLOWED_ORIGINS),
+                        options.flag(OriginPolicy.TRUST_FORWARDED_HEADERS, false)),
                 options.positiveInt("jcable.max-frame-size", 2 * 1024 * 1024),
                 options.positiveInt("jcable.outbound-queue", 1024),
                 options.positiveInt("jcable.send-timeout", 10_000),
@@ -147,9 +164,16 @@ public record CableConfig(
             throw new IllegalArgumentException(name + " must be a positive integer: " + value.get());
         }
 
-        Optional<List<String>> list(String name) {
-            return text(name).map(value -> Arrays.stream(value.split(","))
-                    .map(String::trim).filter(item -> !item.isEmpty()).toList());
+        boolean flag(String name, boolean fallback) {
+            Optional<String> value = text(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            return switch (value.get().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(name + " must be true or false: " + value.get());
+            };
         }
     }
 
@@ -157,7 +181,7 @@ public record CableConfig(
     public Map<String, Object> describe() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", path);
-        map.put("allowed-origins", allowedOrigins.map(Object::toString).orElse("any"));
+        map.put("origins", origins);
         map.put("max-frame-size", maxFrameSize);
         map.put("outbound-queue", outboundQueue);
         map.put("send-timeout", sendTimeoutMillis);

@@ -4,39 +4,26 @@ import io.jcable.protocol.Subprotocols;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The handshake: refuses origins not on the allow-list (the upgrade then fails, so a foreign site
- * never gets a socket), picks the subprotocol as Rails does, snapshots the request, and makes the
- * endpoint instance itself (WildFly does not inject programmatic endpoints).
+ * The handshake: picks the subprotocol as Rails does, snapshots the request, and makes the
+ * endpoint instance itself (WildFly does not inject programmatic endpoints). Origins are checked
+ * before it (see {@link OriginCheck}).
  */
 final class CableConfigurator extends ServerEndpointConfig.Configurator {
 
-    private static final System.Logger LOG = System.getLogger(CableConfigurator.class.getName());
-
-    private final Optional<List<String>> allowedOrigins;
     private final Supplier<CableEndpoint> endpoints;
 
-    CableConfigurator(Optional<List<String>> allowedOrigins, Supplier<CableEndpoint> endpoints) {
-        this.allowedOrigins = allowedOrigins;
+    CableConfigurator(Supplier<CableEndpoint> endpoints) {
         this.endpoints = endpoints;
     }
 
+    /** Admits every origin: {@link OriginCheck} decided before, knowing the request's own host, which this is not told. */
     @Override
     public boolean checkOrigin(String origin) {
-        if (allowedOrigins.isEmpty()) {
-            return true;
-        }
-        boolean allowed = origin != null && allowedOrigins.get().stream().anyMatch(origin::equalsIgnoreCase);
-        if (!allowed) {
-            LOG.log(Level.INFO, "refused a WebSocket upgrade from origin {0} (jcable.allowed-origins)",
-                    origin == null ? "(none)" : io.jcable.protocol.JsonText.quoteForLog(origin));
-        }
-        return allowed;
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.jcable.http.BroadcastApiRegistrar;
 import io.jcable.monitoring.MonitoringRegistrar;
 import io.jcable.server.GracefulShutdown;
 import io.jcable.server.EndpointRegistrar;
+import io.jcable.server.OriginCheck;
 import jakarta.servlet.Servlet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -173,7 +174,7 @@ public final class CableServer implements AutoCloseable {
         }
 
         private CableServer start(CableConfig config, WeldContainer beans) {
-            TyrusContainer webSockets = new TyrusContainer(config.maxFrameSize());
+            TyrusContainer webSockets = new TyrusContainer(config.maxFrameSize(), new OriginCheck(config.origins()));
             HttpServer http = new HttpServer();
             NetworkListener listener = new NetworkListener("jcable", host, port);
             config.tls().ifPresent(tls -> {

@@ -1,5 +1,6 @@
 package io.jcable.standalone;
 
+import io.jcable.server.OriginCheck;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Set;
@@ -21,11 +22,12 @@ final class TyrusContainer extends TyrusServerContainer {
     /**
      * @param maxFrameSize the largest frame payload accepted: Tyrus' read buffer holds such a frame
      *                     (header included, 14 bytes at most) and the next slice of bytes read
+     * @param origins      decides which pages may connect, before Tyrus sees the upgrade
      */
-    TyrusContainer(int maxFrameSize) {
+    TyrusContainer(int maxFrameSize, OriginCheck origins) {
         super((Set<Class<?>>) null);
         engine = TyrusWebSocketEngine.builder(this).incomingBufferSize((int) Math.min(Integer.MAX_VALUE, (long) maxFrameSize + 14 + FrameSizeLimit.READ_SLICE)).build();
-        guarded = new FrameSizeLimit(engine, maxFrameSize, chain);
+        guarded = new OriginGate(new FrameSizeLimit(engine, maxFrameSize, chain), origins);
     }
 
     @Override

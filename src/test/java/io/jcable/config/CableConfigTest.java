@@ -1,6 +1,7 @@
 package io.jcable.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ class CableConfigTest {
     void hasADefaultForEveryOption() {
         CableConfig config = CableConfig.read(name -> null);
         assertEquals("/cable", config.path());
-        assertEquals(Optional.empty(), config.allowedOrigins());
+        assertEquals(new OriginPolicy(false, List.of(), false), config.origins());
         assertEquals(2 * 1024 * 1024, config.maxFrameSize());
         assertEquals(1024, config.outboundQueue());
         assertEquals(10_000, config.sendTimeoutMillis());
@@ -42,14 +43,31 @@ class CableConfigTest {
     void readsListsAndTrimsValues() {
         CableConfig config = CableConfig.read(Map.of("jcable.allowed-origins", " https://a.example , http://b.example,",
                 "jcable.path", " /ws ", "jcable.broadcast-key", "k")::get);
-        assertEquals(Optional.of(List.of("https://a.example", "http://b.example")), config.allowedOrigins());
+        assertEquals(List.of(new WebOrigin("https", "a.example", 443), new WebOrigin("http", "b.example", 80)),
+                config.origins().listed());
         assertEquals("/ws", config.path());
         assertEquals(Optional.of("k"), config.broadcastKey());
     }
 
     @Test
-    void anEmptyOriginListAllowsNobodyWhileAnUnsetOneAllowsEveryone() {
-        assertEquals(Optional.of(List.of()), CableConfig.read(Map.of("jcable.allowed-origins", "")::get).allowedOrigins());
+    void readsWhetherToTrustForwardedHeaders() {
+        assertTrue(CableConfig.read(Map.of("jcable.trust-forwarded-headers", " TRUE ")::get).origins().trustForwardedHeaders());
+        IllegalArgumentException notAFlag = assertThrows(IllegalArgumentException.class,
+                () -> CableConfig.read(Map.of("jcable.trust-forwarded-headers", "yes")::get));
+        assertEquals("jcable.trust-forwarded-headers must be true or false: yes", notAFlag.getMessage());
+    }
+
+    @Test
+    void anApplicationsDefaultsComeAfterEverySource() {
+        Map<String, String> star = Map.of("jcable.allowed-origins", "*");
+        assertTrue(CableConfig.from(Map.of(), star).origins().anyOrigin());
+        assertFalse(CableConfig.from(Map.of("jcable.allowed-origins", ""), star).origins().anyOrigin());
+        System.setProperty("jcable.allowed-origins", "https://app.example");
+        try {
+            assertFalse(CableConfig.from(Map.of(), star).origins().anyOrigin());
+        } finally {
+            System.clearProperty("jcable.allowed-origins");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -48,11 +49,40 @@ final class Browser {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A WebSocket to the cable endpoint carrying this browser's cookies. */
+    /** A WebSocket to the cable endpoint carrying this browser's cookies, as a client that is no web page sends it (no Origin). */
     CableClient connect() {
+        return CableClient.connect(cable(), upgradeHeaders(null), CableClient.OFFERED);
+    }
+
+    /** The same, opened by a page of {@code origin}, e.g. {@code http://evil.example}. */
+    CableClient connectFrom(String origin) {
+        return CableClient.connect(cable(), upgradeHeaders(origin), CableClient.OFFERED);
+    }
+
+    /** The HTTP status refusing the upgrade of a page of {@code origin}; fails when it is accepted. */
+    int refusedFrom(String origin) {
+        return CableClient.refusedUpgradeStatus(cable(), upgradeHeaders(origin));
+    }
+
+    /** The origin of the application's own pages, e.g. {@code http://127.0.0.1:8080}. */
+    String ownOrigin() {
+        URI base = target.base();
+        return base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    private URI cable() {
+        return URI.create("ws" + target.http("cable").toString().substring(4));
+    }
+
+    private Map<String, String> upgradeHeaders(String origin) {
+        Map<String, String> headers = new LinkedHashMap<>();
         String cookie = String.join("; ", cookies.getCookieStore().get(target.base()).stream().map(Object::toString).toList());
-        String http = target.http("cable").toString();
-        Map<String, String> headers = cookie.isEmpty() ? Map.of() : CableClient.headers("Cookie", cookie);
-        return CableClient.connect(URI.create("ws" + http.substring(4)), headers, CableClient.OFFERED);
+        if (!cookie.isEmpty()) {
+            headers.put("Cookie", cookie);
+        }
+        if (origin != null) {
+            headers.put("Origin", origin);
+        }
+        return headers;
     }
 }

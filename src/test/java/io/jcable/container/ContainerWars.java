@@ -1,10 +1,12 @@
 package io.jcable.container;
 
+import io.jcable.container.app.CablePage;
 import io.jcable.container.app.CommentService;
 import io.jcable.container.app.CommentsResource;
 import io.jcable.container.app.ContainerIdentities;
 import io.jcable.container.app.RestApplication;
 import io.jcable.container.app.SessionLogin;
+import io.jcable.demo.DemoConfig;
 import io.jcable.demo.JwtConnection;
 import io.jcable.testing.DemoWar;
 import java.nio.file.Files;
@@ -42,12 +44,14 @@ final class ContainerWars {
 
     /**
      * The demo identifying users by the container (the WAR example's FORM login against the file
-     * realm, role "cable") or by the HTTP session, instead of by token.
+     * realm, role "cable") or by the HTTP session, instead of by token; with JCable's default options
+     * (not the demo's, which let any origin in), and a page of its own that opens the cable.
      */
     static WebArchive identities() {
         WebArchive war = DemoWar.underTest("identities", null)
-                .deleteClass(JwtConnection.class)
-                .addClasses(ContainerIdentities.class, SessionLogin.class);
+                .deleteClasses(JwtConnection.class, DemoConfig.class)
+                .addClasses(ContainerIdentities.class, SessionLogin.class, CablePage.class)
+                .addAsResource(Path.of("target/test-classes", CablePage.RESOURCE).toFile(), CablePage.RESOURCE);
         return war.merge(minimal(), Filters.include("/WEB-INF/(web|glassfish-web)\\.xml|.*/(LoginPage|WhoAmI)\\.class"));
     }
 

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.testing.CableClient;
+import io.jcable.testing.NodeTests;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,6 +65,26 @@ class IdentitiesIT {
     void theHttpSessionIdentifiesTheConnection() throws Exception {
         browser.post("session-login?user=" + URLEncoder.encode("bob", StandardCharsets.UTF_8), "");
         assertSaysWho("bob");
+    }
+
+    @Test
+    void aPageOfAnotherSiteCannotOpenTheCableWithTheSessionAndTheUsersStreamReceivesNothing() throws Exception {
+        browser.post("session-login?user=bob", "");
+        try (CableClient bob = browser.connectFrom(browser.ownOrigin())) {
+            assertEquals("{\"type\":\"welcome\"}", bob.next());
+            bob.subscribeConfirmed(ROOM);
+            // JCable's default (this WAR sets no option): only the application's own pages and non-browsers.
+            assertEquals(403, browser.refusedFrom("http://evil.example"));
+            URI own = URI.create(browser.ownOrigin());
+            assertEquals(403, browser.refusedFrom("http://" + own.getHost() + ":" + (own.getPort() + 1)), "another port is another origin");
+            bob.expectNothing(Duration.ofMillis(300));
+        }
+        assertSaysWho("bob");
+    }
+
+    @Test
+    void aPageServedFromAnotherPortCannotOpenTheCableInChromiumTheApplicationsOwnPageCan() throws Exception {
+        NodeTests.assertPass("origins.test.mjs", Map.of("JCABLE_SESSION_APP_URL", Deployed.at(base).base().toString()));
     }
 
     @Test

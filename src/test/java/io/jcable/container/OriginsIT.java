@@ -17,31 +17,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OriginsIT extends OriginsSuite {
 
-    @Deployment(name = "strict", testable = false)
-    static WebArchive strictDemo() {
-        return DemoWar.underTest("strict", "jcable.allowed-origins=http://good.example, https://app.example\n");
+    @Deployment(name = "listed", testable = false)
+    static WebArchive listedDemo() {
+        return DemoWar.underTest("listed", "jcable.allowed-origins=http://good.example, https://app.example\n");
     }
 
-    @Deployment(name = "closed", testable = false)
-    static WebArchive closedDemo() {
-        return DemoWar.underTest("closed", "jcable.allowed-origins=\n");
+    @Deployment(name = "nothing-listed", testable = false)
+    static WebArchive nothingListedDemo() {
+        return DemoWar.underTest("nothing-listed", "jcable.allowed-origins=\n");
     }
 
     @ArquillianResource
-    @OperateOnDeployment("strict")
-    URL strictBase;
+    @OperateOnDeployment("listed")
+    URL listedBase;
 
     @ArquillianResource
-    @OperateOnDeployment("closed")
-    URL closedBase;
+    @OperateOnDeployment("nothing-listed")
+    URL nothingListedBase;
 
     @Override
-    protected CableTarget strict() {
-        return Deployed.at(strictBase);
+    protected CableTarget listed() {
+        return Deployed.at(listedBase);
     }
 
     @Override
-    protected CableTarget closed() {
-        return Deployed.at(closedBase);
+    protected CableTarget nothingListed() {
+        return Deployed.at(nothingListedBase);
     }
 }

@@ -1,5 +1,6 @@
 package io.jcable.demo;
 
+import io.jcable.config.CableConfig;
 import io.jcable.standalone.CableServer;
 import java.util.Map;
 
@@ -7,7 +8,7 @@ import java.util.Map;
  * Starts the demo: {@code mvn -Pdemo}, or {@code DemoApp.start(env)} from a test. Environment:
  * {@code CABLE_PORT} (8080), {@code CABLE_DEMO_SECRET} (JWT HS256 secret, "demo-secret"),
  * {@code CABLE_BROADCAST_KEY} (bearer key of POST /_broadcast, "demo-key"),
- * {@code CABLE_ALLOWED_ORIGINS} (comma separated; unset: any origin).
+ * {@code CABLE_ALLOWED_ORIGINS} (comma separated; unset: any origin, {@code jcable.allowed-origins=*}).
  */
 public final class DemoApp {
 
@@ -27,7 +28,9 @@ public final class DemoApp {
 
     /** Starts the demo on {@code CABLE_PORT} (0: any free port) with the settings in {@code env}. */
     public static CableServer start(Map<String, String> env) {
-        return builder(env).start();
+        CableServer server = builder(env).start();
+        DemoConfig.announce(env, server.bean(CableConfig.class));
+        return server;
     }
 
     /** The demo's server, ready to start (tests add their probe to it). */
@@ -37,6 +40,8 @@ public final class DemoApp {
                 .host("127.0.0.1")
                 .port(settings.port())
                 .servlet("/", new DemoPageServlet(new DemoTokens(settings.secret())));
+        // The demo's defaults first: the contract's variables and JCable's own options replace them.
+        DemoConfig.defaults(env).forEach(server::option);
         DemoConfig.options(env).forEach(server::option);
         // JCable's own options may be given here too (e.g. by tests), as well as in JCABLE_* variables.
         env.forEach((name, value) -> {

@@ -12,13 +12,17 @@ import java.util.Map;
 /**
  * JCable's options for the demo, from DEMO-CONTRACT.md's environment: {@code CABLE_BROADCAST_KEY}
  * and {@code CABLE_ALLOWED_ORIGINS} become {@code jcable.broadcast-key} and
- * {@code jcable.allowed-origins}. The standalone runtime's own options (priority 1000) come first;
- * in a WAR this is what configures JCable.
+ * {@code jcable.allowed-origins}. The contract says that any origin may connect while
+ * {@code CABLE_ALLOWED_ORIGINS} is unset, and JCable refuses other sites by default, so the demo
+ * then passes {@code *} itself, as a default that any other source of the option overrides. The
+ * standalone runtime's own options (priority 1000) come first; in a WAR this is what configures JCable.
  */
 @Dependent
 @Alternative
 @Priority(900) // on the class: the application servers ignore @Priority on a producer method
 public class DemoConfig {
+
+    private static final System.Logger LOG = System.getLogger(DemoConfig.class.getName());
 
     /** The contract's variables as JCable options. */
     static Map<String, String> options(Map<String, String> env) {
@@ -29,9 +33,24 @@ public class DemoConfig {
         return options;
     }
 
+    /** The demo's own defaults: {@code *} while CABLE_ALLOWED_ORIGINS is unset. */
+    static Map<String, String> defaults(Map<String, String> env) {
+        return DemoSettings.from(env).allowedOrigins().isPresent() ? Map.of() : Map.of("jcable.allowed-origins", "*");
+    }
+
+    /** Says at start that any origin may connect, when the demo's own default is why. */
+    static void announce(Map<String, String> env, CableConfig config) {
+        if (DemoSettings.from(env).allowedOrigins().isEmpty() && config.origins().anyOrigin()) {
+            LOG.log(System.Logger.Level.INFO, "CABLE_ALLOWED_ORIGINS is unset: the demo lets pages of any origin connect"
+                    + " (it passes jcable.allowed-origins=*, as the demo contract says); set it to list the origins allowed");
+        }
+    }
+
     @Produces
     @Singleton
     CableConfig config() {
-        return CableConfig.from(options(System.getenv()));
+        CableConfig config = CableConfig.from(options(System.getenv()), defaults(System.getenv()));
+        announce(System.getenv(), config);
+        return config;
     }
 }

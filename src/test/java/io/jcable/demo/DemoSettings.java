@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The demo's environment (DEMO-CONTRACT.md), with the reference server's defaults.
  *
- * @param allowedOrigins {@code CABLE_ALLOWED_ORIGINS} as given; empty when unset (then any origin)
+ * @param allowedOrigins {@code CABLE_ALLOWED_ORIGINS} as given; empty when unset (then any origin: the demo passes {@code *})
  */
 public record DemoSettings(int port, String secret, String broadcastKey, Optional<String> allowedOrigins) {
 

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -34,13 +35,16 @@ class TlsIT {
 
     @RegisterExtension
     static final DemoServer demo = DemoServer.perClass(Map.of("jcable.tls.keystore", KEYSTORE.toString(),
-            "jcable.tls.keystore-password", PASSWORD));
+            "jcable.tls.keystore-password", PASSWORD, "jcable.allowed-origins", ""));
 
     @Test
     void theOfficialFlowWorksOverWss() throws Exception {
         assertEquals("wss", demo.server().uri().getScheme());
         HttpClient trusting = HttpClient.newBuilder().sslContext(trusting()).build();
-        try (CableClient alice = CableClient.connect(trusting, demo.cable("alice"), Map.of(), CableClient.OFFERED);
+        // JCable's default origins: the https pages of this very server are its own origin; no Origin is no page.
+        String ownPage = "https://127.0.0.1:" + demo.server().port();
+        try (CableClient alice = CableClient.connect(trusting, demo.cable("alice"), CableClient.headers("Origin", ownPage),
+                CableClient.OFFERED);
              CableClient bob = CableClient.connect(trusting, demo.cable("bob"), Map.of(), CableClient.OFFERED)) {
             assertEquals("{\"type\":\"welcome\"}", alice.next());
             assertEquals("{\"type\":\"welcome\"}", bob.next());
@@ -49,6 +53,10 @@ class TlsIT {
             alice.sendMessage(BENCHMARK, "{\"action\":\"broadcast\",\"payload\":\"over TLS\"}");
             assertTrue(bob.next().contains("over TLS"));
         }
+        CompletionException plainPage = assertThrows(CompletionException.class, () -> CableClient.connect(trusting,
+                demo.cable("alice"), CableClient.headers("Origin", "http://127.0.0.1:" + demo.server().port()), CableClient.OFFERED));
+        assertEquals(403, ((WebSocketHandshakeException) plainPage.getCause()).getResponse().statusCode(),
+                "a plain http page is another origin than the TLS request's");
         HttpResponse<String> health = trusting.send(HttpRequest.newBuilder(demo.http("_health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode());

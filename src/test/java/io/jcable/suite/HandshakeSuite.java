@@ -166,8 +166,9 @@ public abstract class HandshakeSuite {
         }
     }
 
+    /** The demo contract: CABLE_ALLOWED_ORIGINS unset, any origin (the demo passes jcable.allowed-origins=*; see OriginsSuite for JCable's own default). */
     @Test
-    void acceptsAnyOriginWhenNoListIsSet() {
+    void theDemoAcceptsAnyOriginWhileCableAllowedOriginsIsUnset() {
         try (CableClient client = CableClient.connect(target().cable("alice"), headers("Origin", "http://anywhere.example"),
                 CableClient.OFFERED)) {
             assertEquals("{\"type\":\"welcome\"}", client.next());
