@@ -176,8 +176,7 @@ final class JmsLink implements AutoCloseable {
         long lost = backlog.size() + (message != null ? 1 : 0);
         if (lost > 0) {
             unpublished.addAndGet(lost);
-            LOG.log(Level.WARNING, "cluster: stopped while the broker was away; {0} broadcasts were not published",
-                    String.valueOf(lost));
+            LOG.log(Level.WARNING, "cluster: stopped while the broker was away; {0,number,#} broadcasts were not published", lost);
         }
         backlog.clear();
         publisherHolding = false;
@@ -251,7 +250,7 @@ final class JmsLink implements AutoCloseable {
         }
         long sequence = message.propertyExists(ClusterMessage.SEQUENCE) ? message.getLongProperty(ClusterMessage.SEQUENCE) : 0;
         if (!resends.firstTime(message.getStringProperty(ClusterMessage.ORIGIN), sequence)) {
-            LOG.log(Level.DEBUG, "cluster: dropped a second copy of message {0} from another node", String.valueOf(sequence));
+            LOG.log(Level.DEBUG, "cluster: dropped a second copy of message {0,number,#} from another node", sequence);
             return;
         }
         try {
@@ -356,8 +355,8 @@ final class JmsLink implements AutoCloseable {
 
         void failed(String reason) {
             if (!down) {
-                LOG.log(Level.WARNING, "cluster: broker unreachable, {0} stopped: {1}; retrying at most {2} ms apart; "
-                        + "local delivery goes on, broadcasts wait", direction, reason, String.valueOf(config.retryMaxMillis()));
+                LOG.log(Level.WARNING, "cluster: broker unreachable, {0} stopped: {1}; retrying at most {2,number,#} ms apart; "
+                        + "local delivery goes on, broadcasts wait", direction, reason, config.retryMaxMillis());
             }
             down = true;
             nextAttempt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);

@@ -29,8 +29,7 @@ public final class JsonText {
             if (out == null) {
                 out = new StringBuilder(json.length() + 16);
             }
-            out.append(json, start, i).append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                    .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+            appendUnicodeEscape(out.append(json, start, i), c);
             start = i + 1;
         }
         return out == null ? json : out.append(json, start, json.length()).toString();
@@ -60,14 +59,18 @@ public final class JsonText {
             } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !paired(text, i)) {
                 // U+2028/9 are valid JSON but end a line in older JavaScript: escaped as Rails does. A lone
                 // surrogate cannot survive UTF-8: escaped, it reaches the client as the same JavaScript string.
-                out.append(text, start, i).append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                        .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                appendUnicodeEscape(out.append(text, start, i), c);
                 start = i + 1;
             } else if (Character.isHighSurrogate(c)) {
                 i++; // a valid pair: keep both halves as they are
             }
         }
         out.append(text, start, text.length()).append('"');
+    }
+
+    /** {@code \\uXXXX} for {@code c}. */
+    private static void appendUnicodeEscape(StringBuilder out, char c) {
+        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
     }
 
     private static boolean paired(String text, int i) {

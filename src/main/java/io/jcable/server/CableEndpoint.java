@@ -90,8 +90,8 @@ public final class CableEndpoint extends Endpoint {
             return;
         }
         if (reason.getCloseCode().getCode() == CloseReason.CloseCodes.TOO_BIG.getCode()) {
-            LOG.log(Level.INFO, "{0}: closed with 1009: a frame was over {1} bytes (jcable.max-frame-size)",
-                    closed, String.valueOf(config.maxFrameSize())); // String: no "2,097,152"
+            LOG.log(Level.INFO, "{0}: closed with 1009: a frame was over {1,number,#} bytes (jcable.max-frame-size)",
+                    closed, config.maxFrameSize());
         } else {
             LOG.log(Level.DEBUG, "{0}: closed: {1}", closed, reason);
         }

@@ -144,7 +144,7 @@ public class ConnectionRegistry {
                 count++;
             }
         }
-        LOG.log(Level.INFO, "remote disconnect of {0} (reconnect {1}): {2} connections here", identifiers, reconnect, String.valueOf(count));
+        LOG.log(Level.INFO, "remote disconnect of {0} (reconnect {1}): {2,number,#} connections here", identifiers, reconnect, count);
         return count;
     }
 

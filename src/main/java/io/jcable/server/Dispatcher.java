@@ -12,7 +12,6 @@ import io.jcable.channel.Identity;
 import io.jcable.config.CableConfig;
 import io.jcable.protocol.Command;
 import io.jcable.protocol.CommandDecoder;
-import io.jcable.protocol.Decoded;
 import io.jcable.protocol.DisconnectReason;
 import io.jcable.protocol.Frames;
 import io.jcable.protocol.Identifier;
@@ -98,12 +97,10 @@ public class Dispatcher {
             if (!accepting(connection)) {
                 return;
             }
-            Decoded<Command> decoded = CommandDecoder.decode(frame);
-            if (decoded instanceof Decoded.Invalid<Command> invalid) {
-                ignored(connection, invalid.reason());
+            Command command = CommandDecoder.decode(frame).valueOr(reason -> ignored(connection, reason));
+            if (command == null) {
                 return;
             }
-            Command command = ((Decoded.Ok<Command>) decoded).value();
             if (command instanceof Command.Subscribe subscribe) {
                 subscribe(connection, subscribe.identifier());
             } else if (command instanceof Command.Message message) {
@@ -135,8 +132,8 @@ public class Dispatcher {
         if (connection.withinCommandRate()) {
             return true;
         }
-        LOG.log(Level.WARNING, "{0}: disconnected: over {1} commands per second (jcable.max-commands-per-second)",
-                connection, String.valueOf(config.limits().maxCommandsPerSecond())); // String: no "1,000"
+        LOG.log(Level.WARNING, "{0}: disconnected: over {1,number,#} commands per second (jcable.max-commands-per-second)",
+                connection, config.limits().maxCommandsPerSecond());
         connections.counters().commandFloods.increment();
         connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.VIOLATED_POLICY,
                 "over jcable.max-commands-per-second");
@@ -187,12 +184,10 @@ public class Dispatcher {
             connection.send(Frames.reject(rawIdentifier));
             return;
         }
-        Decoded<Identifier> decoded = Identifier.parse(rawIdentifier);
-        if (decoded instanceof Decoded.Invalid<Identifier> invalid) {
-            ignored(connection, invalid.reason());
+        Identifier identifier = Identifier.parse(rawIdentifier).valueOr(reason -> ignored(connection, reason));
+        if (identifier == null) {
             return;
         }
-        Identifier identifier = ((Decoded.Ok<Identifier>) decoded).value();
         ChannelDefinition definition = application.channel(identifier.channel()).orElse(null);
         if (definition == null) {
             // Rails stays silent here, and the official client then retries forever.
@@ -227,12 +222,10 @@ public class Dispatcher {
             ignored(connection, "no subscription " + JsonText.quoteForLog(message.identifier()));
             return;
         }
-        Decoded<MessageData> decoded = MessageData.parse(message.data());
-        if (decoded instanceof Decoded.Invalid<MessageData> invalid) {
-            ignored(connection, invalid.reason());
+        MessageData data = MessageData.parse(message.data()).valueOr(reason -> ignored(connection, reason));
+        if (data == null) {
             return;
         }
-        MessageData data = ((Decoded.Ok<MessageData>) decoded).value();
         ChannelMethod action = subscription.definition().actions().get(data.action());
         if (action == null) {
             ignored(connection, subscription.channel() + " has no action "

@@ -54,7 +54,7 @@ public class GracefulShutdown {
             streams.drain(Duration.ofMillis(config.shutdownGraceMillis()));
             List<CableConnection> open = connections.all();
             if (!open.isEmpty()) {
-                LOG.log(Level.INFO, "stopping: telling {0} clients to reconnect (server_restart)", String.valueOf(open.size()));
+                LOG.log(Level.INFO, "stopping: telling {0,number,#} clients to reconnect (server_restart)", open.size());
             }
             open.forEach(c -> c.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY));
             connections.awaitEmpty(deadline);

@@ -35,8 +35,8 @@ public final class OriginCheck {
         if (policy.admits(secure, headers)) {
             return true;
         }
-        LOG.log(Level.INFO, "refused a WebSocket upgrade from origin {0} ({1}): not the application''s own origin {2}, not in {3}",
-                JsonText.quoteForLog(headers.apply("Origin")), String.valueOf(REFUSED),
+        LOG.log(Level.INFO, "refused a WebSocket upgrade from origin {0} ({1,number,#}): not the application''s own origin {2}, not in {3}",
+                JsonText.quoteForLog(headers.apply("Origin")), REFUSED,
                 policy.requestOrigin(secure, headers).map(WebOrigin::toString).orElse("(no valid Host)"),
                 OriginPolicy.ALLOWED_ORIGINS);
         return false;
