@@ -143,7 +143,8 @@ public final class CableServer implements AutoCloseable {
             return this;
         }
 
-        /** Serves a Servlet next to the endpoint, e.g. {@code servlet("/health", new HealthServlet())}. */
+        /** Serves a Servlet next to the endpoint, e.g. {@code servlet("/api/*", new OrdersServlet())}; paths
+         * that no Servlet is mapped at answer 404. */
         public Builder servlet(String urlPattern, Servlet servlet) {
             servlets.put(urlPattern, servlet);
             return this;
@@ -188,6 +189,7 @@ public final class CableServer implements AutoCloseable {
             WebappContext web = new WebappContext("jcable", "");
             servlets.forEach((pattern, servlet) ->
                     web.addServlet(servlet.getClass().getName() + pattern, servlet).addMapping(pattern));
+            PlainHttpAnswers.register(web, servlets, config.path());
             BroadcastApiRegistrar.register(web, beans);
             MonitoringRegistrar.register(web, beans, host + ":" + port + config.path());
             EndpointRegistrar.register(webSockets, beans, new TyrusRawSockets());
