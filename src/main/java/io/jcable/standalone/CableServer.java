@@ -87,6 +87,7 @@ public final class CableServer implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        OneLineLogging.stopLine(LOG, "JCable stopping: accepted broadcasts go out, then every client gets server_restart");
         try {
             beans.select(ConnectionRegistry.class).get().shutdown();
         } finally {
@@ -94,7 +95,7 @@ public final class CableServer implements AutoCloseable {
             webSockets.stop();
             beans.shutdown();
             stop.countDown();
-            LOG.log(Level.INFO, "JCable stopped");
+            OneLineLogging.stopLine(LOG, "JCable stopped");
         }
     }
 
@@ -158,6 +159,7 @@ public final class CableServer implements AutoCloseable {
 
         /** Starts the server; it is serving when this returns. */
         public CableServer start() {
+            OneLineLogging.install();
             CableConfig config = CableConfig.from(options);
             WeldContainer beans = new Weld("jcable-" + CONTAINERS.incrementAndGet())
                     // Weld's own hook would stop CDI before the clients hear server_restart.
