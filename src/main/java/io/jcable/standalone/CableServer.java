@@ -59,6 +59,7 @@ public final class CableServer implements AutoCloseable {
         this.config = config;
     }
 
+    /** A builder with every option at its default: {@code CableServer.builder().port(8080).start()}. */
     public static Builder builder() {
         return new Builder();
     }
