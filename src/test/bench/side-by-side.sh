@@ -6,14 +6,14 @@
 #   src/test/bench/side-by-side.sh                    # the runs of docs/BENCHMARKS.md
 #   src/test/bench/side-by-side.sh "1000 10 300" ...  # broadcast runs of "subscribers rate messages"
 #
-# Runs the Rails reference of ../shared/reference; installs its Debian packages (ruby, ruby-actioncable,
-# puma, ruby-jwt) when puma is missing.
+# Runs the Rails reference of src/test/rails; installs its Debian packages (src/test/rails/debian-packages)
+# when puma is missing.
 # Environment: REFERENCE (its folder), PORT (18500), WARMUP (JCable's JIT warm-up run, "200 50 500"),
 # STEP (the step-mode run's options, "--clients 100 --steps 10 --samples 100 --in-flight 10"),
 # SERVERS ("JCable Rails").
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-REFERENCE=${REFERENCE:-../shared/reference}
+REFERENCE=${REFERENCE:-src/test/rails}
 PORT=${PORT:-18500}
 WARMUP=${WARMUP:-"200 50 500"}
 STEP=${STEP:-"--clients 100 --steps 10 --samples 100 --in-flight 10"}
@@ -24,7 +24,8 @@ source src/test/bench/common.sh
 if [[ "$SERVERS" == *Rails* ]] && ! command -v puma >/dev/null; then # the Rails reference's Debian packages
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends ruby ruby-actioncable puma ruby-jwt >/dev/null
+  # shellcheck disable=SC2046
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $(cat src/test/rails/debian-packages) >/dev/null
 fi
 
 build_classpath

@@ -1,4 +1,4 @@
-// Starts and stops JCable's demo application (../shared/DEMO-CONTRACT.md) as its own JVM, the way a
+// Starts and stops JCable's demo application (docs/DEMO.md) as its own JVM, the way a
 // deployment runs it: `java -cp $JCABLE_CLASSPATH io.jcable.demo.DemoApp`, configured by CABLE_* variables.
 // With JCABLE_DEMO_URL set (the root of the demo WAR on WildFly or Payara), the tests use that
 // deployment instead: the container owns it, so nothing is started or stopped.

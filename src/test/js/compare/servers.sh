@@ -2,7 +2,7 @@
 # Starts (or stops) the two servers the comparison needs, both with the same settings:
 #   servers.sh start [RAILS_PORT] [JCABLE_PORT]    (default 18300 18301)
 #   servers.sh stop  [RAILS_PORT] [JCABLE_PORT]
-# The Rails reference runs from ../shared/reference beside the repository (override: REFERENCE_DIR), JCable's demo
+# The Rails reference runs from src/test/rails (override: REFERENCE_DIR), JCable's demo
 # from this worktree (mvn -Pdemo). Logs and PIDs go to $LOG_DIR (default /tmp/jcable-compare).
 # Both get CABLE_ALLOWED_ORIGINS=http://good.example (override: ORIGINS) for the origin scenarios.
 set -euo pipefail
@@ -11,7 +11,7 @@ RAILS_PORT="${2:-18300}"
 JCABLE_PORT="${3:-18301}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../../.." && pwd)"
-REFERENCE_DIR="${REFERENCE_DIR:-$ROOT/../shared/reference}"
+REFERENCE_DIR="${REFERENCE_DIR:-$ROOT/src/test/rails}"
 LOG_DIR="${LOG_DIR:-/tmp/jcable-compare}"
 mkdir -p "$LOG_DIR"
 export CABLE_DEMO_SECRET="${CABLE_DEMO_SECRET:-demo-secret}"

@@ -573,7 +573,7 @@ httpCase('405: PATCH', { ...ok('{"a":1}'), method: 'PATCH', record: { headers: [
 httpCase('405: HEAD', { method: 'HEAD', record: { headers: ['Allow'] } });
 
 // ---------------------------------------------------------------------------------------------
-// Bad input: Rails answers nothing and keeps the connection (WIRE-NOTES.md)
+// Bad input: Rails answers nothing and keeps the connection (FINDINGS.md)
 // ---------------------------------------------------------------------------------------------
 
 const KNOWN = chat('bad');

@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record Broadcast(String stream, Object payload) {
 
+    /** Refuses a {@code null} stream. */
     public Broadcast {
         Objects.requireNonNull(stream, "stream");
     }

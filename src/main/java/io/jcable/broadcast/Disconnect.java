@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record Disconnect(Map<String, String> identifiers, boolean reconnect) {
 
+    /** Refuses an empty set of identifiers, which would disconnect everyone. */
     public Disconnect {
         identifiers = Map.copyOf(Objects.requireNonNull(identifiers, "identifiers"));
         if (identifiers.isEmpty()) {

@@ -27,6 +27,7 @@ public record CableRequest(URI uri, Map<String, List<String>> queryParameters, M
                            Map<String, String> cookies, Principal principal, String remoteAddress,
                            Map<String, Object> sessionAttributes) {
 
+    /** Copies the maps, so that the snapshot never changes. */
     public CableRequest {
         queryParameters = copy(queryParameters, new LinkedHashMap<>());
         headers = copy(headers, new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
@@ -45,10 +46,12 @@ public record CableRequest(URI uri, Map<String, List<String>> queryParameters, M
         return first(headers.get(name));
     }
 
+    /** A cookie's value. */
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies.get(name));
     }
 
+    /** Who the container authenticated for the upgrade request (its login), if anyone. */
     public Optional<Principal> userPrincipal() {
         return Optional.ofNullable(principal);
     }

@@ -7,10 +7,12 @@ package io.jcable.channel;
  */
 public class ConnectionRejected extends RuntimeException {
 
+    /** Rejects with a generic log line. */
     public ConnectionRejected() {
         this("connection rejected");
     }
 
+    /** Rejects; {@code logMessage} says why, in the server's log (never to the client). */
     public ConnectionRejected(String logMessage) {
         super(logMessage, null, false, false);
     }

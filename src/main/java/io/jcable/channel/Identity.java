@@ -22,6 +22,7 @@ public record Identity(Map<String, String> identifiers, Object user) {
 
     private static final Identity ANONYMOUS = new Identity(Map.of(), null);
 
+    /** Checks the identifiers and keeps an unmodifiable copy of them. */
     public Identity {
         identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
         identifiers.forEach((name, value) -> {

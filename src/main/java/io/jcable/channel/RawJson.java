@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record RawJson(String json) {
 
+    /** Refuses {@code null}; the text itself is sent as it is, unchecked. */
     public RawJson {
         Objects.requireNonNull(json, "json");
     }

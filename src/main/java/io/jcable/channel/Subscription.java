@@ -32,10 +32,13 @@ public interface Subscription {
      */
     void streamFor(Object model);
 
+    /** Stops streaming from one stream, as ActionCable's {@code stop_stream_from}. */
     void stopStream(String stream);
 
+    /** Stops streaming the broadcasts for a model, as ActionCable's {@code stop_stream_for}. */
     void stopStreamFor(Object model);
 
+    /** Stops every stream of this subscription, as ActionCable's {@code stop_all_streams}. */
     void stopAllStreams();
 
     /** Sends a payload to this subscriber only. JSON-B encodes it; a {@code String} arrives as a JSON string. */

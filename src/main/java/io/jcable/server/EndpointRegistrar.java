@@ -63,8 +63,9 @@ public class EndpointRegistrar implements ServletContextListener {
         } catch (DeploymentException e) {
             throw new IllegalStateException("JCable: cannot publish the endpoint at " + config.path(), e);
         }
-        LOG.log(Level.INFO, "JCable serves ActionCable at {0} with {1} channels {2}", config.path(),
-                String.valueOf(beans.select(ApplicationBeans.class).get().channelCount()), config.describe());
+        int channels = beans.select(ApplicationBeans.class).get().channelCount();
+        LOG.log(Level.INFO, "JCable serves ActionCable at {0} with {1} {2}", config.path(),
+                channels == 1 ? "1 channel" : channels + " channels", config.describe());
         if (config.origins().anyOrigin()) {
             LOG.log(Level.WARNING, "jcable.allowed-origins=*: a page of any web site may open a WebSocket to {0} with its"
                     + " visitor''s cookies, HTTP session and container login, and act as that user (cross-site WebSocket"

@@ -60,6 +60,7 @@ public final class CableServer implements AutoCloseable {
         this.config = config;
     }
 
+    /** A builder with every option at its default: {@code CableServer.builder().port(8080).start()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -88,6 +89,7 @@ public final class CableServer implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        OneLineLogging.stopLine(LOG, "JCable stopping: accepted broadcasts go out, then every client gets server_restart");
         try {
             beans.select(GracefulShutdown.class).get().shutdown();
         } finally {
@@ -95,7 +97,7 @@ public final class CableServer implements AutoCloseable {
             webSockets.stop();
             beans.shutdown();
             stop.countDown();
-            LOG.log(Level.INFO, "JCable stopped");
+            OneLineLogging.stopLine(LOG, "JCable stopped");
         }
     }
 
@@ -144,7 +146,8 @@ public final class CableServer implements AutoCloseable {
             return this;
         }
 
-        /** Serves a Servlet next to the endpoint, e.g. {@code servlet("/health", new HealthServlet())}. */
+        /** Serves a Servlet next to the endpoint, e.g. {@code servlet("/api/*", new OrdersServlet())}; paths
+         * that no Servlet is mapped at answer 404. */
         public Builder servlet(String urlPattern, Servlet servlet) {
             servlets.put(urlPattern, servlet);
             return this;
@@ -158,6 +161,7 @@ public final class CableServer implements AutoCloseable {
 
         /** Starts the server; it is serving when this returns. */
         public CableServer start() {
+            OneLineLogging.install();
             CableConfig config = CableConfig.from(options);
             WeldContainer beans = new Weld("jcable-" + CONTAINERS.incrementAndGet())
                     // Weld's own hook would stop CDI before the clients hear server_restart.
@@ -189,6 +193,7 @@ public final class CableServer implements AutoCloseable {
             WebappContext web = new WebappContext("jcable", "");
             servlets.forEach((pattern, servlet) ->
                     web.addServlet(servlet.getClass().getName() + pattern, servlet).addMapping(pattern));
+            PlainHttpAnswers.register(web, servlets, config.path());
             BroadcastApiRegistrar.register(web, beans);
             MonitoringRegistrar.register(web, beans, host + ":" + port + config.path());
             EndpointRegistrar.register(webSockets, beans, new TyrusRawSockets());

@@ -13,6 +13,7 @@ public final class Main {
     private Main() {
     }
 
+    /** Starts the server and blocks until it has stopped (SIGTERM or Ctrl-C stop it gracefully); no arguments. */
     public static void main(String[] args) throws InterruptedException {
         CableServer server = CableServer.builder()
                 .host(setting("jcable.host", "127.0.0.1"))

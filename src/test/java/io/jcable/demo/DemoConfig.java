@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * JCable's options for the demo, from DEMO-CONTRACT.md's environment: {@code CABLE_BROADCAST_KEY}
+ * JCable's options for the demo, from docs/DEMO.md's environment: {@code CABLE_BROADCAST_KEY}
  * and {@code CABLE_ALLOWED_ORIGINS} become {@code jcable.broadcast-key} and
  * {@code jcable.allowed-origins}. The contract says that any origin may connect while
  * {@code CABLE_ALLOWED_ORIGINS} is unset, and JCable refuses other sites by default, so the demo

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demo's environment (DEMO-CONTRACT.md), with the reference server's defaults.
+ * The demo's environment (docs/DEMO.md), with the reference server's defaults.
  *
  * @param allowedOrigins {@code CABLE_ALLOWED_ORIGINS} as given; empty when unset (then any origin: the demo passes {@code *})
  */

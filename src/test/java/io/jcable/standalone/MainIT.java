@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class MainIT {
 
     @Test
-    void servesTheChannelsOnTheClassPathAndStopsGracefullyOnSigterm() throws Exception {
+    void servesTheChannelsOnTheClassPathAndStopsGracefullyOnSigtermLoggingOneLinePerEvent() throws Exception {
         int port = freePort();
         try (Jvm server = Jvm.start(port, List.of("-Djcable.port=" + port, Main.class.getName()), Map.of())) {
             try (CableClient client = connect(port)) {
@@ -42,6 +42,13 @@ class MainIT {
                 assertEquals(1001, client.awaitClose().code());
             }
             assertTrue(server.process.waitFor(10, TimeUnit.SECONDS), "the JVM exits after a SIGTERM");
+            List<String> log = Files.readAllLines(server.log);
+            String all = String.join("\n", log);
+            String oneLine = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ \\S+: .+";
+            assertTrue(log.stream().allMatch(line -> line.matches(oneLine)), "one line per event:\n" + all);
+            assertTrue(log.stream().anyMatch(line -> line.endsWith(" INFO io.jcable.standalone.CableServer: JCable stopping: "
+                    + "accepted broadcasts go out, then every client gets server_restart")), all);
+            assertTrue(log.get(log.size() - 1).endsWith(" INFO io.jcable.standalone.CableServer: JCable stopped"), all);
         }
     }
 

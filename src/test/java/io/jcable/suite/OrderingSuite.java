@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Rails does not keep per-stream order (WIRE-NOTES); JCable must, for every subscriber. */
+/** Rails does not keep per-stream order (README, "Differences from Rails"); JCable must, for every subscriber. */
 public abstract class OrderingSuite {
 
     /** The demo application under test. */

@@ -41,7 +41,7 @@ public final class DemoServer implements CableTarget, AutoCloseable, BeforeAllCa
         return start(Map.of());
     }
 
-    /** Starts the demo with extra environment (DEMO-CONTRACT.md's CABLE_* variables, JCable's jcable.* options). */
+    /** Starts the demo with extra environment (docs/DEMO.md's CABLE_* variables, JCable's jcable.* options). */
     public static DemoServer start(Map<String, String> env) {
         DemoServer demo = new DemoServer(env);
         demo.launch();
