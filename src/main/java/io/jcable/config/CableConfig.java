@@ -36,7 +36,8 @@ import java.util.function.Function;
  * <tr><td>{@code jcable.send-timeout}</td><td>10000</td><td>milliseconds one frame may take to leave; a socket
  *     stalled longer is disconnected</td></tr>
  * <tr><td>{@code jcable.delivery-threads}</td><td>available processors</td><td>threads that fan broadcasts
- *     out (a stream always uses the same one, which keeps its order)</td></tr>
+ *     out: each subscriber belongs to one and every broadcast goes to all, so one stream's fan-out uses
+ *     every core while each subscriber gets its broadcasts in order</td></tr>
  * <tr><td>{@code jcable.broadcast-backlog}</td><td>100000</td><td>broadcasts accepted but not yet fanned out,
  *     per delivery thread; past it {@code broadcast} refuses with an exception</td></tr>
  * <tr><td>{@code jcable.broadcast-key}</td><td>unset: off</td><td>bearer key of the HTTP broadcast API;
@@ -90,13 +91,18 @@ public record CableConfig(
                 value = System.getProperty(name);
             }
             if (value == null) {
-                value = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
+                value = System.getenv(environmentName(name));
             }
             if (value == null) {
                 value = file.getProperty(name);
             }
             return value != null ? value : defaults.get(name);
         });
+    }
+
+    /** The environment variable that gives {@code option}: {@code jcable.max-frame-size} is {@code JCABLE_MAX_FRAME_SIZE}. */
+    public static String environmentName(String option) {
+        return option.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     static CableConfig read(Function<String, String> source) {

@@ -1,5 +1,7 @@
 package io.jcable.standalone;
 
+import io.jcable.config.CableConfig;
+
 /**
  * Starts a {@link CableServer} with the channels found on the class path, in the foreground.
  * {@code jcable.host} (default 127.0.0.1) and {@code jcable.port} (default 8080) choose where it
@@ -26,7 +28,7 @@ public final class Main {
     static String setting(String name, String fallback) {
         String value = System.getProperty(name);
         if (value == null) {
-            value = System.getenv(name.toUpperCase().replace('.', '_'));
+            value = System.getenv(CableConfig.environmentName(name));
         }
         return value == null || value.isBlank() ? fallback : value.trim();
     }
