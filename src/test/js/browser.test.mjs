@@ -9,55 +9,11 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { chromium } from "playwright-core";
 import { broadcast, startDemo } from "./demo-server.mjs";
+import { launch, person } from "./demo-page.mjs";
 
-const CHROMIUM = process.env.JCABLE_CHROMIUM || "/usr/bin/chromium";
 const SCREENSHOT = fileURLToPath(new URL("../../../target/browser-chat.png", import.meta.url));
-const WAIT_MS = 15_000;
 const CLOCK = /^\d\d:\d\d:\d\d$/;
-
-async function launch(t) {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  t.after(() => browser.close());
-  return browser;
-}
-
-/** A person at the demo page (`path`) in a browser context of their own; page errors are kept to check none happened. */
-async function person(browser, demo, name, path = "/") {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(`${name}: ${error.message}`));
-  page.on("console", (message) => { if (message.type() === "error") errors.push(`${name}: console: ${message.text()} (${message.location().url})`); });
-  await page.goto(demo.http(path));
-  return {
-    page,
-    errors,
-    /** The lines of the chat log as the person reads them, without their times. */
-    lines: () => page.locator("#log li .text").allTextContents(),
-    sees: (text) => page.locator("#log li", { hasText: text }).waitFor(),
-    /** The comments panel's comments: author, time and body of each. */
-    comments: () => page.locator("#comments .comment").evaluateAll((nodes) => nodes.map((node) => ({
-      author: node.querySelector(".who").textContent, time: node.querySelector("time").textContent, body: node.querySelector("p").textContent,
-    }))),
-    seesComment: (text) => page.locator("#comments .comment", { hasText: text }).waitFor(),
-    /** Joins `room` as `name` and waits until the room has confirmed the subscription (the page's own join notice). */
-    async join(room = "lobby") {
-      await page.getByPlaceholder("your name").fill(name);
-      await page.getByPlaceholder("room").fill(room);
-      await page.getByRole("button", { name: "Join" }).click();
-      await page.locator("#state", { hasText: `connected as ${name}` }).waitFor();
-      await page.locator("#room-name", { hasText: `room ${room}` }).waitFor();
-      await page.locator("#log li", { hasText: "you joined the room" }).last().waitFor();
-    },
-  };
-}
 
 /** Every line of the log has a time of day, stamped (datetime) between `since` and now. */
 async function assertStamped(who, since) {
