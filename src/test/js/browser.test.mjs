@@ -1,57 +1,47 @@
-// A person's path through the demo chat page (the official client, served by the demo) in real
-// headless Chromium: two people in two browser contexts join the lobby and see each other.
+// People's paths through the demo page (the official client, served by the demo) in real headless
+// Chromium: two people in two browser contexts chat, see each other join and leave, each line
+// stamped with the time it arrived; the comments panel shows what is broadcast to its post,
+// the page's own curl command included.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { startDemo } from "./demo-server.mjs";
+import { promisify } from "node:util";
+import { broadcast, startDemo } from "./demo-server.mjs";
+import { launch, person } from "./demo-page.mjs";
 
-const CHROMIUM = process.env.JCABLE_CHROMIUM || "/usr/bin/chromium";
 const SCREENSHOT = fileURLToPath(new URL("../../../target/browser-chat.png", import.meta.url));
-const WAIT_MS = 15_000;
+const CLOCK = /^\d\d:\d\d:\d\d$/;
 
-/** A person at the demo page in a browser context of their own; page errors are kept to check none happened. */
-async function person(browser, demo, name) {
-  const context = await browser.newContext({ viewport: { width: 900, height: 760 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(`${name}: ${error.message}`));
-  page.on("console", (message) => { if (message.type() === "error") errors.push(`${name}: console: ${message.text()} (${message.location().url})`); });
-  await page.goto(demo.http("/"));
-  return {
-    page,
-    errors,
-    /** The lines of the chat log, as the person reads them. */
-    lines: () => page.locator("#log p").allTextContents(),
-    sees: (text) => page.locator("#log p", { hasText: text }).waitFor(),
-  };
+/** Every line of the log has a time of day, stamped (datetime) between `since` and now. */
+async function assertStamped(who, since) {
+  const stamps = await who.page.locator("#log li").evaluateAll((lines) => lines.map((line) => {
+    const time = line.querySelector("time");
+    return time && { text: time.textContent, at: Date.parse(time.dateTime) };
+  }));
+  assert.ok(stamps.length > 0);
+  for (const stamp of stamps) {
+    assert.match(stamp?.text ?? "no <time>", CLOCK);
+    assert.ok(stamp.at >= since - 1000 && stamp.at <= Date.now(), `stamped ${new Date(stamp.at).toISOString()}`);
+  }
 }
 
-test("two people chat in the lobby: message, away, status and leaving reach the other", { timeout: 120_000 }, async (t) => {
+test("two people chat in the lobby: joins, messages, away, status and leaving reach the other, stamped with their time", { timeout: 120_000 }, async (t) => {
   const demo = await startDemo({ name: t.name });
   t.after(() => demo.stop());
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  t.after(() => browser.close());
+  const browser = await launch(t);
   const started = performance.now();
+  const since = Date.now();
 
   const alice = await person(browser, demo, "alice");
   const bob = await person(browser, demo, "bob");
-  for (const [who, name] of [[alice, "alice"], [bob, "bob"]]) {
-    await who.page.getByPlaceholder("your name").fill(name);
-    assert.equal(await who.page.getByPlaceholder("room").inputValue(), "lobby");
-    await who.page.getByRole("button", { name: "Join" }).click();
-  }
-  for (const [who, name] of [[alice, "alice"], [bob, "bob"]]) {
-    await who.page.locator("#state", { hasText: `connected as ${name}, room lobby` }).waitFor();
-    await who.sees("joined");
-  }
+  assert.equal(await alice.page.getByPlaceholder("room").inputValue(), "lobby");
+  assert.equal(await alice.page.getByRole("button", { name: "Open a second window" }).isVisible(), true);
+  await alice.join();
+  await bob.join();
+  await alice.sees("bob joined the room");
 
   await alice.page.getByPlaceholder("say something").fill("Hello from Alice <3");
   await alice.page.getByRole("button", { name: "Send" }).click();
@@ -74,21 +64,71 @@ test("two people chat in the lobby: message, away, status and leaving reach the 
   await bob.sees("bob: anyone there?");
   await alice.page.waitForTimeout(500);
 
-  // Alice comes back (Join again: a new connection) and is heard again.
-  await alice.page.getByRole("button", { name: "Join" }).click();
-  await alice.page.locator("#state", { hasText: "connected as alice, room lobby" }).waitFor();
+  // Alice comes back (Join again) and is heard again.
+  await alice.join();
+  await bob.sees("alice joined the room");
   await alice.page.getByPlaceholder("say something").fill("back again");
   await alice.page.getByRole("button", { name: "Send" }).click();
   await Promise.all([alice.sees("alice: back again"), bob.sees("alice: back again")]);
 
-  assert.deepEqual(await bob.lines(), ["joined", "alice: Hello from Alice <3", "alice is away", "alice is now busy",
-    "alice left the room", "bob: anyone there?", "alice: back again"]);
-  assert.deepEqual(await alice.lines(), ["joined", "alice: Hello from Alice <3", "alice is away", "alice is now busy",
-    "you left the room", "joined", "alice: back again"]);
-  assert.equal(await alice.page.locator("#log p.me").count(), 2, "Alice's own lines are marked as hers");
-  assert.deepEqual([...alice.errors, ...bob.errors], []);
+  assert.deepEqual(await bob.lines(), ["you joined the room", "alice: Hello from Alice <3", "alice is away", "alice is now busy",
+    "alice left the room", "bob: anyone there?", "alice joined the room", "alice: back again"]);
+  assert.deepEqual(await alice.lines(), ["you joined the room", "bob joined the room", "alice: Hello from Alice <3", "you are away",
+    "you are now busy", "you left the room", "you joined the room", "alice: back again"]);
+  assert.equal(await alice.page.locator("#log li.mine").count(), 2, "Alice's own lines are marked as hers");
+  assert.equal(await bob.page.locator("#log li.mine").count(), 1);
+  await assertStamped(alice, since);
+  await assertStamped(bob, since);
+
+  // Bob closes his window: Alice is told he left.
+  await bob.page.context().close();
+  await alice.sees("bob left the room");
+  assert.deepEqual(alice.errors, []);
+  assert.deepEqual(bob.errors, []);
   t.diagnostic(`the two people's path took ${Math.round(performance.now() - started)} ms (demo started, browser launched)`);
 
+  assert.equal(await broadcast(demo, "comments:post:42", { body: "Nice post!", author: "carol" }), 201);
+  await alice.seesComment("Nice post!");
   mkdirSync(dirname(SCREENSHOT), { recursive: true });
-  await bob.page.screenshot({ path: SCREENSHOT, fullPage: true });
+  await alice.page.screenshot({ path: SCREENSHOT, fullPage: true });
+});
+
+test("the comments panel shows what is broadcast to its post, from the page's own curl command too, and nothing of other posts", { timeout: 120_000 }, async (t) => {
+  const demo = await startDemo({ name: t.name });
+  t.after(() => demo.stop());
+  const browser = await launch(t);
+  const since = Date.now();
+
+  const reader = await person(browser, demo, "dave");
+  const other = await person(browser, demo, "erin", "/?post=7");
+  for (const [who, post] of [[reader, "42"], [other, "7"]]) {
+    await who.page.locator("#state[data-state=connected]").waitFor(); // before anyone joins: a guest's connection
+    assert.equal(await who.page.locator("#post-id").textContent(), post);
+    assert.equal(await who.page.locator("#post-stream").textContent(), `comments:post:${post}`);
+  }
+
+  // The command the page shows, run as a person pastes it into a shell.
+  const curl = await reader.page.locator("#curl").textContent();
+  assert.match(curl, /^curl -X POST http:\/\/\S+\/_broadcast /);
+  const { stdout } = await promisify(execFile)("sh", ["-c", `${curl} -s -o /dev/null -w '%{http_code}'`]);
+  assert.equal(stdout, "201");
+  await reader.seesComment("Hello from curl");
+
+  assert.equal(await broadcast(demo, "comments:post:7", { body: "About post 7", author: "frank" }), 201);
+  await other.seesComment("About post 7");
+  assert.equal(await broadcast(demo, "comments:post:42", "a plain string"), 201);
+  await reader.seesComment("a plain string");
+
+  // Joining the chat opens a connection under the person's name: the panel follows the post on it.
+  await reader.join();
+  assert.equal(await broadcast(demo, "comments:post:42", { body: "Still here", user: "gina" }), 201);
+  await reader.seesComment("Still here");
+
+  const readerComments = await reader.comments();
+  assert.deepEqual(readerComments.map(({ author, body }) => [author, body]),
+    [["server broadcast", "Hello from curl"], ["server broadcast", "a plain string"], ["gina", "Still here"]]);
+  assert.deepEqual((await other.comments()).map(({ author, body }) => [author, body]), [["frank", "About post 7"]]);
+  for (const { time } of [...readerComments, ...await other.comments()]) assert.match(time, CLOCK);
+  assert.ok(Date.parse(await reader.page.locator("#comments time").first().getAttribute("datetime")) >= since - 1000);
+  assert.deepEqual([...reader.errors, ...other.errors], []);
 });

@@ -1,9 +1,11 @@
 // The official @rails/actioncable client across a restart of JCable's demo (its own JVMs, stopped
-// with SIGTERM as a deployment stops it): the client comes back and resubscribes by itself.
+// with SIGTERM as a deployment stops it): the client comes back and resubscribes by itself, and the
+// demo page tells the person so.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { broadcast, startDemo } from "./demo-server.mjs";
 import { connect, quiet } from "./official-client.mjs";
+import { launch, person } from "./demo-page.mjs";
 
 const QUIET_MS = 500;
 const chat = (room) => ({ channel: "ChatChannel", room });
@@ -45,4 +47,29 @@ test("after a server restart the client reconnects and resubscribes by itself, t
     ["connected", { reconnected: true }],
     ["received", { message: "after", current_user_id: "server" }],
   ]);
+});
+
+test("the demo page tells a person in a room that the connection dropped and came back, and follows its post again", { timeout: 180_000 }, async (t) => {
+  const first = await startDemo({ name: `${t.name} (first)` });
+  let second;
+  t.after(async () => {
+    await first.stop();
+    await second?.stop();
+  });
+  const browser = await launch(t);
+  const alice = await person(browser, first, "alice");
+  await alice.join();
+
+  await first.stop();
+  await alice.page.locator("#state[data-state=reconnecting]").waitFor();
+  await alice.sees("connection lost, reconnecting...");
+
+  second = await startDemo({ name: `${t.name} (second)`, port: first.port });
+  await alice.page.locator("#state[data-state=connected]", { hasText: "connected as alice" }).waitFor({ timeout: 40_000 });
+  await alice.sees("connected again");
+  await alice.page.locator("#log li", { hasText: "you joined the room" }).nth(1).waitFor();
+  assert.equal(await broadcast(second, "comments:post:42", { body: "after the restart" }), 201);
+  await alice.seesComment("after the restart");
+  assert.deepEqual(await alice.lines(), ["you joined the room", "connection lost, reconnecting...", "connected again", "you joined the room"]);
+  assert.deepEqual(alice.errors.filter((error) => !error.includes("WebSocket")), []);
 });

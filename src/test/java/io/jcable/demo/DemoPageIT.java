@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jcable.testing.DemoServer;
+import io.jcable.testing.NodeTests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The demo page and the official client it loads are served whole, however big. */
+/**
+ * The demo page: it and the official client it loads are served whole, however big; in headless
+ * Chromium ({@code src/test/js/browser.test.mjs}, its own demo JVMs) two people chat and see each
+ * other join and leave, every line stamped with its time, and the comments panel shows what is
+ * broadcast to its post (the page's own curl command included) and nothing of other posts.
+ */
 class DemoPageIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -39,6 +46,11 @@ class DemoPageIT {
     @Test
     void servesTheChatPage() throws IOException, InterruptedException {
         assertServed("/", "demo/index.html", "text/html;charset=UTF-8");
+    }
+
+    @Test
+    void demoPageInHeadlessChromium() throws IOException, InterruptedException {
+        NodeTests.assertPass("browser.test.mjs", Map.of());
     }
 
     private static void assertServed(String path, String resource, String contentType) throws IOException, InterruptedException {

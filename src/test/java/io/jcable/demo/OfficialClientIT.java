@@ -6,9 +6,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The official {@code @rails/actioncable} client against the demo, in Node and in headless Chromium:
- * the {@code node:test} files of {@code src/test/js}, each test starting its own demo JVMs with this
- * JVM's java and test classpath (their logs go to {@code target/js-demo-logs}).
+ * The official {@code @rails/actioncable} client against the demo, in Node: the {@code node:test} files
+ * of {@code src/test/js}, each test starting its own demo JVMs with this JVM's java and test classpath
+ * (their logs go to {@code target/js-demo-logs}). The demo page in Chromium is {@link DemoPageIT}'s.
  */
 class OfficialClientIT {
 
@@ -20,10 +20,5 @@ class OfficialClientIT {
     @Test
     void officialClientComesBackAfterARestart() throws IOException, InterruptedException {
         NodeTests.assertPass("restart.test.mjs", Map.of());
-    }
-
-    @Test
-    void demoChatPageInHeadlessChromium() throws IOException, InterruptedException {
-        NodeTests.assertPass("browser.test.mjs", Map.of());
     }
 }
