@@ -169,10 +169,7 @@ class ClusterIT {
     void afterABrokerCrashBothNodesAreHealthyOnlyOnceBothDirectionsAreBackAndTheirNextBroadcastsCrossOnce() throws Exception {
         String room = CableClient.chat("restart");
         try (CableClient onA = a.connect("alice"); CableClient onB = b.connect("bob")) {
-            onA.subscribeConfirmed(room);
-            onB.subscribeConfirmed(room);
-            a.probe().clearLog();
-            b.probe().clearLog();
+            bothSubscribedLogsCleared(onA, onB, room);
 
             crashTheBroker();
             broker.startAgain();
@@ -192,10 +189,7 @@ class ClusterIT {
     void broadcastsAcceptedWhileTheBrokerIsAwayWaitAndCrossOnceItIsBack() throws Exception {
         String room = CableClient.chat("outage");
         try (CableClient onA = a.connect("alice"); CableClient onB = b.connect("bob")) {
-            onA.subscribeConfirmed(room);
-            onB.subscribeConfirmed(room);
-            a.probe().clearLog();
-            b.probe().clearLog();
+            bothSubscribedLogsCleared(onA, onB, room);
 
             crashTheBroker();
             broadcastOnBothAtOnce("chat_outage", "during", 50);
@@ -218,6 +212,13 @@ class ClusterIT {
                 assertEquals(2, node.probe().state("jcableClusterThreads"), "one publisher and one listener thread");
             }
         }
+    }
+
+    private static void bothSubscribedLogsCleared(CableClient onA, CableClient onB, String room) {
+        onA.subscribeConfirmed(room);
+        onB.subscribeConfirmed(room);
+        a.probe().clearLog();
+        b.probe().clearLog();
     }
 
     /** SIGKILL: the nodes learn it from the closed sockets alone, and both report it within seconds, before any send. */

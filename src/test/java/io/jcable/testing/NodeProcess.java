@@ -5,7 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,14 +35,9 @@ public final class NodeProcess implements CableTarget, AutoCloseable {
 
     public static NodeProcess start(String name, Map<String, String> env) throws IOException, InterruptedException {
         Path log = Path.of("target/nodes", name + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), DemoServer.class.getName()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("CABLE_PORT", "0");
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Map<String, String> environment = new HashMap<>(Map.of("CABLE_PORT", "0"));
+        environment.putAll(env);
+        Process process = TestJvm.start(DemoServer.class, log, environment);
         long deadline = System.nanoTime() + START.toNanos();
         while (System.nanoTime() < deadline) {
             Matcher ready = READY.matcher(Files.readString(log));

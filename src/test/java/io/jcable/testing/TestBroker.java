@@ -11,7 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -51,11 +51,7 @@ public final class TestBroker implements AutoCloseable {
     }
 
     public void startAgain() throws IOException {
-        Files.createDirectories(log.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process started = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), TestBroker.class.getName(), String.valueOf(port)))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process started = TestJvm.start(TestBroker.class, log, Map.of(), String.valueOf(port));
         process = started;
         await().atMost(START).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (!started.isAlive()) {
