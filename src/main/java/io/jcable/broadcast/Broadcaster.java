@@ -1,6 +1,7 @@
 package io.jcable.broadcast;
 
-import io.jcable.binding.PayloadCodec;
+import io.jcable.internal.binding.PayloadCodec;
+import io.jcable.internal.broadcast.StreamNames;
 import io.jcable.channel.Identity;
 import io.jcable.channel.RawJson;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,6 @@
 /**
- * Broadcasting: the injectable {@link io.jcable.broadcast.Broadcaster}, the {@link io.jcable.broadcast.Broadcast}
- * CDI event any bean may fire, delivery after commit, and the stream registry that fans each
- * broadcast out, encoded once per stream and identifier. Depends on {@code protocol},
- * {@code channel}, {@code binding} and {@code config}.
+ * Broadcasting, as applications use it: the injectable {@link io.jcable.broadcast.Broadcaster}, and
+ * the {@link io.jcable.broadcast.Broadcast} and {@link io.jcable.broadcast.Disconnect} CDI events any
+ * bean may fire itself. The delivery behind them lives in {@code io.jcable.internal.broadcast}.
  */
 package io.jcable.broadcast;

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 
 /** Makes the options injectable. The standalone runtime replaces it with the builder's options. */
 @Dependent
-public class CableConfigProducer {
+class CableConfigProducer {
 
     // @Singleton, not @ApplicationScoped: a record is final, so it cannot have a client proxy.
     @Produces

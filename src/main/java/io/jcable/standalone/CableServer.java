@@ -1,29 +1,13 @@
 package io.jcable.standalone;
 
 import io.jcable.config.CableConfig;
-import io.jcable.http.BroadcastApiRegistrar;
-import io.jcable.monitoring.MonitoringRegistrar;
-import io.jcable.server.GracefulShutdown;
-import io.jcable.server.EndpointRegistrar;
-import io.jcable.server.OriginCheck;
+import io.jcable.internal.standalone.EmbeddedServer;
 import jakarta.servlet.Servlet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
-import org.glassfish.grizzly.servlet.WebappContext;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * JCable without an application server: the ActionCable endpoint, the application's channels
@@ -40,24 +24,10 @@ import org.jboss.weld.environment.se.WeldContainer;
  */
 public final class CableServer implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(CableServer.class.getName());
-    private static final AtomicInteger CONTAINERS = new AtomicInteger();
+    private final EmbeddedServer running;
 
-    private final WeldContainer beans;
-    private final TyrusContainer webSockets;
-    private final HttpServer http;
-    private final NetworkListener listener;
-    private final CableConfig config;
-    private final AtomicBoolean stopped = new AtomicBoolean();
-    private final CountDownLatch stop = new CountDownLatch(1);
-
-    private CableServer(WeldContainer beans, TyrusContainer webSockets, HttpServer http, NetworkListener listener,
-                        CableConfig config) {
-        this.beans = beans;
-        this.webSockets = webSockets;
-        this.http = http;
-        this.listener = listener;
-        this.config = config;
+    private CableServer(EmbeddedServer running) {
+        this.running = running;
     }
 
     /** A builder with every option at its default: {@code CableServer.builder().port(8080).start()}. */
@@ -67,17 +37,17 @@ public final class CableServer implements AutoCloseable {
 
     /** The port the server listens on (the one the system chose, when started with port 0). */
     public int port() {
-        return listener.getPort();
+        return running.port();
     }
 
     /** The endpoint's URI, e.g. {@code ws://127.0.0.1:8080/cable}. */
     public URI uri() {
-        return URI.create((listener.isSecure() ? "wss://" : "ws://") + listener.getHost() + ":" + port() + config.path());
+        return running.uri();
     }
 
     /** A bean of the server's CDI container, e.g. the {@code Broadcaster}. */
     public <T> T bean(Class<T> type) {
-        return beans.select(type).get();
+        return running.bean(type);
     }
 
     /**
@@ -86,19 +56,7 @@ public final class CableServer implements AutoCloseable {
      * stop. Safe to call more than once.
      */
     public void stop() {
-        if (!stopped.compareAndSet(false, true)) {
-            return;
-        }
-        OneLineLogging.stopLine(LOG, "JCable stopping: accepted broadcasts go out, then every client gets server_restart");
-        try {
-            beans.select(GracefulShutdown.class).get().shutdown();
-        } finally {
-            http.shutdownNow();
-            webSockets.stop();
-            beans.shutdown();
-            stop.countDown();
-            OneLineLogging.stopLine(LOG, "JCable stopped");
-        }
+        running.stop();
     }
 
     @Override
@@ -114,7 +72,7 @@ public final class CableServer implements AutoCloseable {
 
     /** Blocks until {@link #stop()} has finished. */
     public void awaitStop() throws InterruptedException {
-        stop.await();
+        running.awaitStop();
     }
 
     /** How a {@link CableServer} is set up; every option has a default. */
@@ -161,57 +119,7 @@ public final class CableServer implements AutoCloseable {
 
         /** Starts the server; it is serving when this returns. */
         public CableServer start() {
-            OneLineLogging.install();
-            CableConfig config = CableConfig.from(options);
-            WeldContainer beans = new Weld("jcable-" + CONTAINERS.incrementAndGet())
-                    // Weld's own hook would stop CDI before the clients hear server_restart.
-                    .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false)
-                    .addExtension(new ExplicitConfig(config))
-                    .addBeanClasses(beanClasses.toArray(Class<?>[]::new))
-                    .initialize();
-            try {
-                return start(config, beans);
-            } catch (RuntimeException e) {
-                beans.shutdown();
-                throw e;
-            }
-        }
-
-        private CableServer start(CableConfig config, WeldContainer beans) {
-            TyrusContainer webSockets = new TyrusContainer(config.maxFrameSize(), new OriginCheck(config.origins()));
-            HttpServer http = new HttpServer();
-            NetworkListener listener = new NetworkListener("jcable", host, port);
-            config.tls().ifPresent(tls -> {
-                listener.setSecure(true);
-                listener.setSSLEngineConfig(new SSLEngineConfigurator(tls.sslContext(), false, false, false));
-            });
-            listener.registerAddOn(webSockets.addOn());
-            listener.registerAddOn(webSockets.webSocketChain());
-            listener.registerAddOn(new UpgradeFilter());
-            http.addListener(listener);
-
-            WebappContext web = new WebappContext("jcable", "");
-            servlets.forEach((pattern, servlet) ->
-                    web.addServlet(servlet.getClass().getName() + pattern, servlet).addMapping(pattern));
-            PlainHttpAnswers.register(web, servlets, config.path());
-            BroadcastApiRegistrar.register(web, beans);
-            MonitoringRegistrar.register(web, beans, host + ":" + port + config.path());
-            EndpointRegistrar.register(webSockets, beans, new TyrusRawSockets());
-            try {
-                web.deploy(http);
-                webSockets.start("", port);
-                webSockets.doneDeployment();
-                http.start();
-            } catch (IOException e) {
-                http.shutdownNow();
-                throw new UncheckedIOException("JCable cannot listen on " + host + ":" + port, e);
-            } catch (jakarta.websocket.DeploymentException e) {
-                http.shutdownNow();
-                throw new IllegalStateException("JCable's endpoint cannot be deployed", e);
-            }
-            CableServer server = new CableServer(beans, webSockets, http, listener, config);
-            LOG.log(Level.INFO, "JCable listening on {0}", server.uri());
-            return server;
+            return new CableServer(EmbeddedServer.start(host, port, CableConfig.from(options), servlets, beanClasses));
         }
     }
 }

@@ -1,7 +1,6 @@
 /**
- * The embedded default: Tyrus on Grizzly for WebSockets and Servlets on one port, Weld SE for CDI,
- * the in-memory broadcaster; started by {@link io.jcable.standalone.CableServer} from an
- * application's {@code main}, or by {@link io.jcable.standalone.Main}. Depends on every other
- * package.
+ * The embedded default, one call to start: {@link io.jcable.standalone.CableServer} from an
+ * application's {@code main}, or the {@link io.jcable.standalone.Main} command. Tyrus on Grizzly,
+ * Weld SE and the rest of the runtime live in {@code io.jcable.internal.standalone}.
  */
 package io.jcable.standalone;

@@ -1,6 +1,6 @@
 package io.jcable.bench;
 
-import io.jcable.protocol.JsonText;
+import io.jcable.internal.protocol.JsonText;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,6 +1,6 @@
 package io.jcable.bench;
 
-import io.jcable.protocol.JsonText;
+import io.jcable.internal.protocol.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcable.demo.DemoApp;
 import io.jcable.demo.DemoSettings;
 import io.jcable.demo.DemoTokens;
-import io.jcable.monitoring.CableMXBean;
+import io.jcable.internal.monitoring.CableMXBean;
 import io.jcable.testing.CableClient;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package io.jcable.suite;
 
-import io.jcable.server.probe.ProbeChannel;
+import io.jcable.internal.server.probe.ProbeChannel;
 import static io.jcable.testing.CableClient.chat;
 import static io.jcable.testing.CableClient.message;
 import static io.jcable.testing.CableClient.rejection;
@@ -270,7 +270,7 @@ public abstract class BadInputSuite {
     }
 
     private static String quote(String text) {
-        return io.jcable.protocol.JsonText.quote(text);
+        return io.jcable.internal.protocol.JsonText.quote(text);
     }
 
     private static String messageFrame(String identifier, String data) {

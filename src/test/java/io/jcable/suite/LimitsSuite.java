@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcable.protocol.JsonText;
+import io.jcable.internal.protocol.JsonText;
 import io.jcable.testing.CableClient;
 import io.jcable.testing.CableTarget;
 import io.jcable.testing.Probe;

@@ -1,6 +1,6 @@
 package io.jcable.suite;
 
-import io.jcable.server.probe.ProbeChannel;
+import io.jcable.internal.server.probe.ProbeChannel;
 import static io.jcable.testing.CableClient.chat;
 import static io.jcable.testing.CableClient.message;
 import static io.jcable.testing.CableClient.rejection;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.jcable.protocol.JsonText;
+import io.jcable.internal.protocol.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

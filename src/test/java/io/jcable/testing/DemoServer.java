@@ -1,7 +1,7 @@
 package io.jcable.testing;
 
 import io.jcable.demo.DemoApp;
-import io.jcable.server.probe.ProbeServlet;
+import io.jcable.internal.server.probe.ProbeServlet;
 import io.jcable.standalone.CableServer;
 import java.net.URI;
 import java.util.HashMap;

@@ -38,7 +38,7 @@ public final class DemoWar {
 
     /** The demo with the test probe (/_probe/*) and, when given, JCable options in META-INF/jcable.properties. */
     public static WebArchive underTest(String name, String jcableProperties) {
-        WebArchive war = demo(name).addPackage("io.jcable.server.probe");
+        WebArchive war = demo(name).addPackage("io.jcable.internal.server.probe");
         if (jcableProperties != null) {
             war.addAsResource(new StringAsset(jcableProperties), "META-INF/jcable.properties");
         }

@@ -42,7 +42,7 @@ public final class RedeployCheck {
     /** Nothing: no class loader of an undeployed WAR stays alive. */
     public static final Remains NOTHING = RedeployCheck::noClassLoaderLeft;
 
-    private static final String PINNED = "io.jcable.server.ConnectionRegistry";
+    private static final String PINNED = "io.jcable.internal.server.ConnectionRegistry";
 
     private RedeployCheck() {
     }

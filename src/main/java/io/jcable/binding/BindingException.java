@@ -1,9 +1,0 @@
-package io.jcable.binding;
-
-/** A client's data that does not fit a method's parameters: the client's mistake, logged without a stack trace. */
-public class BindingException extends RuntimeException {
-
-    public BindingException(String message) {
-        super(message, null, false, false);
-    }
-}

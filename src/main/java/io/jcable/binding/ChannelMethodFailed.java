@@ -1,9 +1,0 @@
-package io.jcable.binding;
-
-/** A channel method threw: the application's bug, logged with the cause's stack trace. */
-public class ChannelMethodFailed extends RuntimeException {
-
-    public ChannelMethodFailed(String method, Throwable cause) {
-        super(method + " threw " + cause, cause);
-    }
-}

@@ -1,0 +1,106 @@
+package io.jcable.internal.binding;
+
+import io.jcable.channel.Channel;
+import io.jcable.channel.ConnectionHandler;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds the application's {@code @Channel} beans and its {@link ConnectionHandler}, and fails the
+ * deployment with one sentence per mistake: two channels with one name, two actions with one name,
+ * a parameter that cannot be bound, a channel that is not {@code @Dependent}, no connection handler
+ * or more than one.
+ */
+public class CableExtension implements Extension {
+
+    private final Set<Class<?>> channelTypes = new LinkedHashSet<>();
+    private final Map<Class<?>, Bean<?>> channelBeans = new LinkedHashMap<>();
+    private final List<Bean<?>> connectionHandlers = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private volatile Map<String, ChannelDefinition> channels = Map.of();
+
+    <T> void collect(@Observes @WithAnnotations(Channel.class) ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        // @WithAnnotations also matches a type whose members carry the annotation.
+        if (type.isAnnotationPresent(Channel.class)) {
+            channelTypes.add(type.getJavaClass());
+        }
+    }
+
+    <T> void checkScope(@Observes ProcessBeanAttributes<T> event) {
+        if (event.getAnnotated() instanceof AnnotatedType<?> type && channelTypes.contains(type.getJavaClass())
+                && event.getBeanAttributes().getScope() != Dependent.class) {
+            problems.add(type.getJavaClass().getName() + " is @" + event.getBeanAttributes().getScope().getSimpleName()
+                    + ": a channel must be @Dependent, so that each subscription gets its own instance");
+        }
+    }
+
+    /** Records the beans JCable will call: every archive's, whatever each archive may see of the others. */
+    <T> void record(@Observes ProcessBean<T> event) {
+        Bean<T> bean = event.getBean();
+        if (channelTypes.contains(bean.getBeanClass()) && event.getAnnotated() instanceof AnnotatedType<?>) {
+            channelBeans.put(bean.getBeanClass(), bean);
+        }
+        if (bean.getTypes().contains(ConnectionHandler.class)) {
+            connectionHandlers.add(bean);
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        Map<String, ChannelDefinition> byName = new LinkedHashMap<>();
+        for (Class<?> type : channelTypes) {
+            ChannelDefinition definition = ChannelReader.read(type, problems);
+            ChannelDefinition other = byName.putIfAbsent(definition.name(), definition);
+            if (other != null) {
+                List<String> both = Stream.of(other.beanClass().getName(), type.getName()).sorted().toList();
+                problems.add("channel name \"" + definition.name() + "\" is used by both " + both.get(0) + " and "
+                        + both.get(1));
+            }
+        }
+        checkConnectionHandler(connectionHandlers);
+        problems.forEach(problem -> event.addDeploymentProblem(new DefinitionException("JCable: " + problem)));
+        channels = Map.copyOf(byName);
+    }
+
+    private void checkConnectionHandler(List<Bean<?>> handlers) {
+        if (handlers.isEmpty()) {
+            problems.add("no bean implements io.jcable.channel.ConnectionHandler: write one that identifies users"
+                    + " (return Identity.anonymous() to accept everyone)");
+        } else if (handlers.size() > 1) {
+            problems.add("more than one bean implements io.jcable.channel.ConnectionHandler: " + handlers.stream()
+                    .map(bean -> bean.getBeanClass().getName()).sorted().collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The valid channels by name, once the deployment has been validated. */
+    public Map<String, ChannelDefinition> channels() {
+        return channels;
+    }
+
+    /** The bean of a channel class. */
+    Bean<?> channelBean(Class<?> channelClass) {
+        return channelBeans.get(channelClass);
+    }
+
+    /** The application's one connection handler bean (the deployment fails unless there is exactly one). */
+    Bean<?> connectionHandlerBean() {
+        return connectionHandlers.get(0);
+    }
+}

@@ -1,0 +1,175 @@
+package io.jcable.internal.broadcast;
+
+import io.jcable.internal.protocol.Frames;
+import io.jcable.internal.protocol.WireFrame;
+import io.jcable.internal.threads.CableThreads;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One delivery thread and the subscribers it owns. A subscriber's subscribe and unsubscribe, and
+ * every broadcast, run on its lane in the order they were submitted: so per-stream order holds for
+ * every subscriber, and the stream state below needs no lock (only this lane's thread touches it).
+ * Broadcasts to one stream waiting in a row are delivered together: each subscriber takes them in
+ * one call, and its socket in one write where the runtime allows it. Under load the batches grow
+ * and the cost per delivery falls; an idle lane delivers each broadcast alone, at once.
+ */
+final class DeliveryLane {
+
+    private static final System.Logger LOG = System.getLogger(DeliveryLane.class.getName());
+    private static final int BATCH = 64;
+    private static final Object STOP = new Object();
+
+    /** Subscribers of one stream, grouped by identifier so that each group's frames are built once. */
+    private static final class Group {
+        final String prefix;
+        final Set<StreamSubscriber> subscribers = new LinkedHashSet<>();
+
+        Group(String identifier) {
+            prefix = Frames.messagePrefix(identifier);
+        }
+    }
+
+    private record Publish(String stream, String payloadJson) {
+    }
+
+    private final Map<String, Map<String, Group>> streams = new HashMap<>();
+    private final BlockingQueue<Object> tasks = new LinkedBlockingQueue<>(); // a Publish, a Runnable or STOP
+    private final Thread thread;
+    private final AtomicInteger pendingBroadcasts = new AtomicInteger();
+    private final int backlog;
+    private final StreamCounters counters;
+
+    DeliveryLane(int index, int backlog, StreamCounters counters, CableThreads threads) {
+        this.backlog = backlog;
+        this.counters = counters;
+        this.thread = threads.start("jcable-delivery-" + index, this::run);
+    }
+
+    void subscribe(String stream, StreamSubscriber subscriber) {
+        after(() -> {
+            Map<String, Group> groups = streams.computeIfAbsent(stream, name -> {
+                counters.streamAdded(name);
+                return new LinkedHashMap<>();
+            });
+            if (groups.computeIfAbsent(subscriber.identifier(), Group::new).subscribers.add(subscriber)) {
+                counters.subscriptions.incrementAndGet();
+            }
+        });
+    }
+
+    void unsubscribe(String stream, StreamSubscriber subscriber) {
+        after(() -> {
+            Map<String, Group> groups = streams.get(stream);
+            Group group = groups == null ? null : groups.get(subscriber.identifier());
+            if (group == null || !group.subscribers.remove(subscriber)) {
+                return;
+            }
+            counters.subscriptions.decrementAndGet();
+            if (group.subscribers.isEmpty()) {
+                groups.remove(subscriber.identifier());
+                if (groups.isEmpty()) {
+                    streams.remove(stream);
+                    counters.streamRemoved(stream);
+                }
+            }
+        });
+    }
+
+    /** Refuses a broadcast at once when this lane's backlog is full. */
+    void checkBacklog(String stream) {
+        if (pendingBroadcasts.get() >= backlog) {
+            throw new IllegalStateException("JCable: broadcast to \"" + stream + "\" refused: " + backlog
+                    + " broadcasts already wait for delivery (jcable.broadcast-backlog)");
+        }
+    }
+
+    /** Queues a broadcast for this lane's subscribers of {@code stream}. */
+    void publish(String stream, String payloadJson) {
+        pendingBroadcasts.incrementAndGet();
+        tasks.add(new Publish(stream, payloadJson));
+    }
+
+    /** Runs {@code task} after everything submitted so far. */
+    void after(Runnable task) {
+        tasks.add(task);
+    }
+
+    /** Runs what was submitted so far (for up to 5 s), then ends the thread. */
+    void stop() {
+        tasks.add(STOP);
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread.interrupt();
+    }
+
+    private void run() {
+        while (true) {
+            Object task;
+            try {
+                task = tasks.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task == STOP) {
+                return;
+            }
+            try {
+                if (task instanceof Publish first) {
+                    deliver(first.stream(), payloadsInARow(first));
+                } else {
+                    ((Runnable) task).run();
+                }
+            } catch (Throwable e) {
+                // Nothing may end this thread early: its streams would fall silent for good.
+                LOG.log(Level.ERROR, "delivery lane task failed", e);
+            }
+        }
+    }
+
+    /** The payload of {@code first} and of the broadcasts to its stream queued right behind it. */
+    private List<String> payloadsInARow(Publish first) {
+        List<String> payloads = new ArrayList<>();
+        payloads.add(first.payloadJson());
+        while (payloads.size() < BATCH && tasks.peek() instanceof Publish next && next.stream().equals(first.stream())) {
+            tasks.poll(); // this thread is the only one that takes
+            payloads.add(next.payloadJson());
+        }
+        pendingBroadcasts.addAndGet(-payloads.size());
+        return payloads;
+    }
+
+    private void deliver(String stream, List<String> payloads) {
+        Map<String, Group> groups = streams.get(stream);
+        if (groups == null) {
+            return;
+        }
+        for (Group group : groups.values()) {
+            List<WireFrame> frames = new ArrayList<>(payloads.size());
+            for (String payloadJson : payloads) {
+                frames.add(WireFrame.of(group.prefix + payloadJson + '}'));
+            }
+            counters.deliveries.add((long) frames.size() * group.subscribers.size());
+            for (StreamSubscriber subscriber : group.subscribers) {
+                try {
+                    subscriber.deliver(frames);
+                } catch (Throwable e) {
+                    // One subscriber's failure must neither stop the others nor kill this lane's thread.
+                    LOG.log(Level.ERROR, "delivery to a subscriber of \"" + stream + "\" failed", e);
+                }
+            }
+        }
+    }
+}

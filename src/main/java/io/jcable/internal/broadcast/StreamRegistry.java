@@ -1,0 +1,132 @@
+package io.jcable.internal.broadcast;
+
+import io.jcable.config.CableConfig;
+import io.jcable.internal.threads.CableThreads;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Which subscriber listens to which stream, and the fan-out of broadcasts. Each subscriber belongs
+ * to one delivery lane (by its hash) and every broadcast goes to every lane: one stream's fan-out
+ * runs on all cores at once, while each subscriber sees its (un)subscriptions and the broadcasts in
+ * the order they were made.
+ */
+@ApplicationScoped
+public class StreamRegistry {
+
+    @Inject
+    CableConfig config;
+
+    @Inject
+    CableThreads threads;
+
+    private final StreamCounters counters = new StreamCounters();
+    // Publishers share it; stopAccepting() takes it alone, so no broadcast is half-published past the stop.
+    private final ReadWriteLock accepting = new ReentrantReadWriteLock();
+    private volatile boolean stopped;
+    private List<DeliveryLane> lanes;
+
+    @PostConstruct
+    void start() {
+        List<DeliveryLane> created = new ArrayList<>();
+        for (int i = 0; i < config.deliveryThreads(); i++) {
+            created.add(new DeliveryLane(i, config.broadcastBacklog(), counters, threads));
+        }
+        lanes = List.copyOf(created);
+    }
+
+    @PreDestroy
+    void stop() {
+        lanes.forEach(DeliveryLane::stop);
+    }
+
+    public void subscribe(String stream, StreamSubscriber subscriber) {
+        lane(subscriber).subscribe(stream, subscriber);
+    }
+
+    public void unsubscribe(String stream, StreamSubscriber subscriber) {
+        lane(subscriber).unsubscribe(stream, subscriber);
+    }
+
+    /**
+     * Queues {@code payloadJson} for every subscriber of {@code stream}, after every earlier
+     * operation on that stream.
+     *
+     * @throws IllegalStateException when the stream's lane has {@code jcable.broadcast-backlog} broadcasts waiting,
+     *                               or the server is stopping
+     */
+    public void publish(String stream, String payloadJson) {
+        accepting.readLock().lock();
+        try {
+            if (stopped) {
+                throw new IllegalStateException("JCable is stopping: broadcast to \"" + stream + "\" refused");
+            }
+            lanes.forEach(lane -> lane.checkBacklog(stream));
+            counters.broadcasts.increment();
+            lanes.forEach(lane -> lane.publish(stream, payloadJson));
+        } catch (IllegalStateException e) {
+            counters.refused.increment();
+            throw e;
+        } finally {
+            accepting.readLock().unlock();
+        }
+    }
+
+    /**
+     * Refuses every broadcast from now on (the server is stopping); when this returns, every broadcast
+     * accepted before is queued on the lanes, so a {@link #drain} after it delivers them all.
+     */
+    public void stopAccepting() {
+        accepting.writeLock().lock();
+        try {
+            stopped = true;
+        } finally {
+            accepting.writeLock().unlock();
+        }
+    }
+
+    /** Waits until everything submitted before this call has been handed to the subscribers' sockets. */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(lanes.size());
+        lanes.forEach(lane -> lane.after(done::countDown));
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Streams with at least one subscriber. */
+    public int streamCount() {
+        return counters.streams();
+    }
+
+    /** Stream subscriptions, summed over streams. */
+    public int subscriptionCount() {
+        return counters.subscriptions.get();
+    }
+
+    /** Broadcasts accepted since start (each counted once, however many subscribers it has). */
+    public long broadcasts() {
+        return counters.broadcasts.sum();
+    }
+
+    /** Broadcasts refused because the backlog was full. */
+    public long broadcastsRefused() {
+        return counters.refused.sum();
+    }
+
+    /** Frames handed to subscribers' connections since start. */
+    public long deliveries() {
+        return counters.deliveries.sum();
+    }
+
+    private DeliveryLane lane(StreamSubscriber subscriber) {
+        return lanes.get(Math.floorMod(subscriber.hashCode(), lanes.size()));
+    }
+}

@@ -1,0 +1,94 @@
+package io.jcable.internal.cluster;
+
+import io.jcable.internal.protocol.JsonReading;
+import io.jcable.internal.protocol.JsonText;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * What nodes tell each other over the topic, and its text form. A broadcast travels as its stream
+ * name (a message property) and its payload's JSON (the body); a disconnect as
+ * {@code {"identifiers":{...},"reconnect":true|false}}. {@link #read} accepts only what {@link #body}
+ * writes: anything else on the topic is foreign.
+ */
+sealed interface ClusterMessage {
+
+    /** The message property naming the kind: {@code broadcast} or {@code disconnect}. */
+    String KIND = "jcable";
+    /** The message property naming the publishing node, for the selector that drops echoes. */
+    String ORIGIN = "origin";
+    /** The message property naming a broadcast's stream. */
+    String STREAM = "stream";
+    /** The message property numbering a node's messages from 1, so that a resent copy is dropped. */
+    String SEQUENCE = "seq";
+
+    String kind();
+
+    /** The message's text body. */
+    String body();
+
+    /** A stream property, or null. */
+    default String stream() {
+        return null;
+    }
+
+    record Published(String stream, String payloadJson) implements ClusterMessage {
+        @Override
+        public String kind() {
+            return "broadcast";
+        }
+
+        @Override
+        public String body() {
+            return payloadJson;
+        }
+    }
+
+    record Disconnected(Map<String, String> identifiers, boolean reconnect) implements ClusterMessage {
+        @Override
+        public String kind() {
+            return "disconnect";
+        }
+
+        @Override
+        public String body() {
+            StringJoiner names = new StringJoiner(",", "{\"identifiers\":{", "},\"reconnect\":" + reconnect + "}");
+            identifiers.forEach((name, value) -> names.add(JsonText.quote(name) + ":" + JsonText.quote(value)));
+            return names.toString();
+        }
+    }
+
+    /**
+     * The message a node published, from its properties and body; null for anything foreign or
+     * malformed (no such kind, no stream, a body that is not the JSON expected).
+     */
+    static ClusterMessage read(String kind, String stream, String body) {
+        if (kind == null || body == null) {
+            return null;
+        }
+        JsonValue json = JsonReading.parse(body);
+        if (json == null) {
+            return null;
+        }
+        if (kind.equals("broadcast")) {
+            return stream == null || stream.isEmpty() ? null : new Published(stream, body);
+        }
+        if (kind.equals("disconnect") && json instanceof JsonObject object
+                && object.get("identifiers") instanceof JsonObject identifiers && !identifiers.isEmpty()
+                && (object.get("reconnect") == JsonValue.TRUE || object.get("reconnect") == JsonValue.FALSE)) {
+            Map<String, String> names = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonValue> entry : identifiers.entrySet()) {
+                if (!(entry.getValue() instanceof JsonString value)) {
+                    return null;
+                }
+                names.put(entry.getKey(), value.getString());
+            }
+            return new Disconnected(names, object.get("reconnect") == JsonValue.TRUE);
+        }
+        return null;
+    }
+}

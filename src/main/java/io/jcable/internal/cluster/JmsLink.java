@@ -1,0 +1,382 @@
+package io.jcable.internal.cluster;
+
+import io.jcable.config.ClusterConfig;
+import io.jcable.internal.threads.CableThreads;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The JMS side of the bridge: one thread publishes what this node broadcasts, in order, through one
+ * producer; one thread listens on a non-durable subscription whose selector drops this node's own
+ * messages (and lets foreign ones through, to be logged and skipped).
+ *
+ * <p>A connection that breaks is noticed at once by whichever of the provider (the connection's
+ * exception listener, where the server allows one), a failed send or a failed receive sees it first,
+ * and both directions then reconnect with a doubling wait; each logs when it goes down and when it
+ * comes back, not per message. A broadcast is never dropped for a broken link: it waits in the
+ * backlog, in order, and is published once the link is back; only an overflowing backlog or a stop
+ * while the broker is away loses broadcasts, and those are counted. Local delivery never waits for
+ * the broker.
+ */
+final class JmsLink implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(JmsLink.class.getName());
+    private static final long FIRST_RETRY_MILLIS = 100;
+    private static final long POLL_MILLIS = 500;
+    private static final long HOLD_POLL_MILLIS = 50;
+    private static final long TIME_TO_LIVE_MILLIS = 60_000;
+    private static final int BACKLOG = 100_000;
+
+    private final ConnectionFactory factory;
+    private final ClusterConfig config;
+    private final String node;
+    private final Consumer<ClusterMessage> received;
+    private final BlockingQueue<ClusterMessage> backlog = new ArrayBlockingQueue<>(BACKLOG);
+    private final Thread publisher;
+    private final Thread listener;
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong unpublished = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    /** How many times a connection that was up has broken: each direction reconnects when it changes. */
+    private final AtomicLong breaks = new AtomicLong();
+    private volatile String breakReason = "";
+    private volatile boolean running = true;
+    private volatile boolean publisherUp;
+    private volatile boolean listenerUp;
+    private volatile boolean publisherHolding;
+
+    JmsLink(ConnectionFactory factory, ClusterConfig config, String node, Consumer<ClusterMessage> received, CableThreads threads) {
+        this.factory = factory;
+        this.config = config;
+        this.node = node;
+        this.received = received;
+        this.publisher = threads.startManaged("jcable-cluster-publish", this::publishLoop);
+        this.listener = threads.startManaged("jcable-cluster-listen", this::listenLoop);
+    }
+
+    /**
+     * Starts the link the configuration names: JCable's own Artemis client for
+     * {@code jcable.cluster.url}, the server's connection factory (JNDI) for
+     * {@code jcable.cluster.connection-factory}.
+     */
+    static JmsLink open(ClusterConfig config, String node, Consumer<ClusterMessage> received, CableThreads threads) {
+        ConnectionFactory factory = config.url().isPresent()
+                ? ArtemisClient.factory(config.url().get())
+                : lookup(config.connectionFactory().get());
+        return new JmsLink(factory, config, node, received, threads);
+    }
+
+    private static ConnectionFactory lookup(String name) {
+        try {
+            return (ConnectionFactory) new InitialContext().lookup(name);
+        } catch (NamingException | ClassCastException e) {
+            throw new IllegalStateException("jcable.cluster.connection-factory: no JMS connection factory at " + name, e);
+        }
+    }
+
+    /** Queues a message for the other nodes; never blocks (a full backlog counts it as unpublished). */
+    void publish(ClusterMessage message) {
+        if (!backlog.offer(message)) {
+            unpublished.incrementAndGet();
+        }
+    }
+
+    ClusterStatus status() {
+        return new ClusterStatus(true, publisherUp, listenerUp, published.get(),
+                backlog.size() + (publisherHolding ? 1 : 0), unpublished.get(), delivered.get(), skipped.get());
+    }
+
+    /** Stops listening at once; publishes what was accepted before the stop first, while the broker is there. */
+    @Override
+    public void close() {
+        running = false;
+        listener.interrupt();
+        join(publisher);
+        join(listener);
+    }
+
+    private void publishLoop() {
+        Retry retry = new Retry("publishing");
+        Publisher out = null;
+        ClusterMessage message = null; // taken from the backlog, not yet taken by the broker
+        long sequence = 0;
+        long holdUntil = 0;
+        while (true) {
+            try {
+                if (out != null && out.born != breaks.get()) {
+                    publisherUp = false; // the provider or the listening side saw the connection break
+                    out = closeQuietly(out);
+                    retry.failed(breakReason);
+                }
+                if (out == null) {
+                    if (!running) {
+                        break;
+                    }
+                    if (retry.waiting()) {
+                        retry.sleep(POLL_MILLIS);
+                        continue;
+                    }
+                    boolean afterOutage = retry.down();
+                    out = new Publisher(breaks.get());
+                    publisherUp = true;
+                    retry.succeeded();
+                    holdUntil = afterOutage && (message != null || !backlog.isEmpty())
+                            ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.retryMaxMillis()) : 0;
+                }
+                if (message == null) {
+                    if (!running && backlog.isEmpty()) {
+                        break;
+                    }
+                    message = backlog.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (message == null) {
+                        continue;
+                    }
+                    sequence++;
+                    publisherHolding = true;
+                }
+                if (holdUntil != 0 && running && (System.nanoTime() < holdUntil || !listenerUp)) {
+                    // What waited out an outage goes once the other nodes listen again: each retries at most
+                    // jcable.cluster.retry-max apart, so they are back within that time of this node.
+                    TimeUnit.MILLISECONDS.sleep(HOLD_POLL_MILLIS);
+                    continue;
+                }
+                holdUntil = 0;
+                out.send(message, sequence);
+                published.incrementAndGet();
+                message = null;
+                publisherHolding = false;
+            } catch (InterruptedException e) {
+                break;
+            } catch (JMSRuntimeException | JMSException e) {
+                if (out != null) {
+                    broke(out.born, e);
+                }
+                publisherUp = false;
+                out = closeQuietly(out);
+                retry.failed(String.valueOf(e.getMessage()));
+            }
+        }
+        long lost = backlog.size() + (message != null ? 1 : 0);
+        if (lost > 0) {
+            unpublished.addAndGet(lost);
+            LOG.log(Level.WARNING, "cluster: stopped while the broker was away; {0,number,#} broadcasts were not published", lost);
+        }
+        backlog.clear();
+        publisherHolding = false;
+        closeQuietly(out);
+    }
+
+    private void listenLoop() {
+        Retry retry = new Retry("listening");
+        Resends resends = new Resends();
+        while (running) {
+            JMSContext context = null;
+            long born = breaks.get();
+            boolean up = false;
+            try {
+                context = connect(born);
+                JMSConsumer consumer = context.createConsumer(context.createTopic(config.topic()),
+                        ClusterMessage.ORIGIN + " IS NULL OR " + ClusterMessage.ORIGIN + " <> '" + node + "'");
+                up = true;
+                listenerUp = true;
+                retry.succeeded();
+                while (running && born == breaks.get()) {
+                    Message message = consumer.receive(POLL_MILLIS);
+                    if (message != null) {
+                        deliver(message, resends);
+                    }
+                }
+                if (running) {
+                    listenerUp = false; // the provider or the publishing side saw the connection break
+                    retry.failed(breakReason);
+                }
+            } catch (JMSRuntimeException | JMSException e) {
+                if (up && running) { // not the interrupt of a stop: that must not send the publisher reconnecting
+                    broke(born, e);
+                }
+                listenerUp = false;
+                if (running) {
+                    retry.failed(String.valueOf(e.getMessage()));
+                }
+            } finally {
+                closeQuietly(context);
+            }
+            try {
+                retry.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        listenerUp = false;
+    }
+
+    /** A connection opened while {@code born} breaks had been seen has failed: the first report marks both directions down. */
+    private void broke(long born, Exception e) {
+        if (breaks.compareAndSet(born, born + 1)) {
+            breakReason = String.valueOf(e.getMessage());
+            publisherUp = false;
+            listenerUp = false;
+        }
+    }
+
+    private void deliver(Message message, Resends resends) throws JMSException {
+        ClusterMessage read = message instanceof TextMessage text
+                ? ClusterMessage.read(message.getStringProperty(ClusterMessage.KIND),
+                        message.getStringProperty(ClusterMessage.STREAM), text.getText())
+                : null;
+        if (read == null) {
+            skipped.incrementAndGet();
+            LOG.log(Level.WARNING, "cluster: skipped a message on topic {0} that no JCable node sent ({1}, {2} {3})",
+                    config.topic(), message.getClass().getSimpleName(), ClusterMessage.KIND,
+                    message.getStringProperty(ClusterMessage.KIND));
+            return;
+        }
+        long sequence = message.propertyExists(ClusterMessage.SEQUENCE) ? message.getLongProperty(ClusterMessage.SEQUENCE) : 0;
+        if (!resends.firstTime(message.getStringProperty(ClusterMessage.ORIGIN), sequence)) {
+            LOG.log(Level.DEBUG, "cluster: dropped a second copy of message {0,number,#} from another node", sequence);
+            return;
+        }
+        try {
+            received.accept(read);
+            delivered.incrementAndGet();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "cluster: could not deliver a " + read.kind() + " from another node", e);
+        }
+    }
+
+    private JMSContext connect(long born) {
+        JMSContext context = config.user().isPresent()
+                ? factory.createContext(config.user().get(), config.password().orElse(null))
+                : factory.createContext();
+        try {
+            context.setExceptionListener(e -> broke(born, e));
+        } catch (JMSRuntimeException e) {
+            // Application servers do not allow exception listeners; a failed receive or send tells instead.
+        }
+        return context;
+    }
+
+    private static Publisher closeQuietly(Publisher publisher) {
+        if (publisher != null) {
+            closeQuietly(publisher.context);
+        }
+        return null;
+    }
+
+    private static void closeQuietly(JMSContext context) {
+        if (context != null) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "cluster: close failed: {0}", e.getMessage());
+            }
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The publishing side of one connection, and how many breaks had been seen when it opened. */
+    private final class Publisher {
+        final long born;
+        final JMSContext context;
+        final Topic topic;
+        final JMSProducer producer;
+
+        Publisher(long born) {
+            this.born = born;
+            this.context = connect(born);
+            try {
+                this.topic = context.createTopic(config.topic());
+                this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                        .setTimeToLive(TIME_TO_LIVE_MILLIS).setProperty(ClusterMessage.ORIGIN, node);
+            } catch (RuntimeException e) {
+                closeQuietly(context);
+                throw e;
+            }
+        }
+
+        /** Sends one message numbered {@code sequence}: a resend after a break keeps its number, so copies are dropped. */
+        void send(ClusterMessage message, long sequence) throws JMSException {
+            TextMessage text = context.createTextMessage(message.body());
+            text.setStringProperty(ClusterMessage.KIND, message.kind());
+            text.setLongProperty(ClusterMessage.SEQUENCE, sequence);
+            if (message.stream() != null) {
+                text.setStringProperty(ClusterMessage.STREAM, message.stream());
+            }
+            producer.send(topic, text);
+        }
+    }
+
+    /** One direction's link state: logs each change once, and spaces attempts by a doubling wait. */
+    private final class Retry {
+        private final String direction;
+        private long waitMillis = FIRST_RETRY_MILLIS;
+        private long nextAttempt;
+        private boolean down;
+        private boolean everUp;
+
+        Retry(String direction) {
+            this.direction = direction;
+        }
+
+        void succeeded() {
+            if (down || !everUp) {
+                LOG.log(Level.INFO, "cluster: {0} ({1}, node {2}){3}", direction, config.describe(), node,
+                        down ? " again (" + (backlog.size() + (publisherHolding ? 1 : 0)) + " broadcasts waiting, "
+                                + unpublished.get() + " lost so far)" : "");
+            }
+            down = false;
+            everUp = true;
+            waitMillis = FIRST_RETRY_MILLIS;
+        }
+
+        void failed(String reason) {
+            if (!down) {
+                LOG.log(Level.WARNING, "cluster: broker unreachable, {0} stopped: {1}; retrying at most {2,number,#} ms apart; "
+                        + "local delivery goes on, broadcasts wait", direction, reason, config.retryMaxMillis());
+            }
+            down = true;
+            nextAttempt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+            waitMillis = Math.min(waitMillis * 2, config.retryMaxMillis());
+        }
+
+        boolean down() {
+            return down;
+        }
+
+        boolean waiting() {
+            return down && System.nanoTime() < nextAttempt;
+        }
+
+        /** Sleeps until the next attempt is due, or for at most {@code maxMillis}. */
+        void sleep(long maxMillis) throws InterruptedException {
+            long left = Math.min(nextAttempt - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(maxMillis));
+            if (down && left > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.jcable.internal.protocol;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * Decodes one text frame into a {@link Command}. The reasons it gives are for the server's log:
+ * ActionCable answers nothing to a malformed frame, and neither do we.
+ */
+public final class CommandDecoder {
+
+    private CommandDecoder() {
+    }
+
+    public static Decoded<Command> decode(String frame) {
+        JsonValue value = JsonReading.parse(frame);
+        if (value == null) {
+            return Decoded.invalid("frame is not JSON");
+        }
+        if (!(value instanceof JsonObject object)) {
+            return Decoded.invalid("frame is not a JSON object");
+        }
+        JsonValue command = object.get("command");
+        if (command == null) {
+            return Decoded.invalid("frame has no command");
+        }
+        if (!(command instanceof JsonString name)) {
+            return Decoded.invalid("command is not a string");
+        }
+        JsonValue identifier = object.get("identifier");
+        if (identifier == null) {
+            return Decoded.invalid("frame has no identifier");
+        }
+        if (!(identifier instanceof JsonString id)) {
+            return Decoded.invalid("identifier is not a string");
+        }
+        return switch (name.getString()) {
+            case "subscribe" -> Decoded.ok(new Command.Subscribe(id.getString()));
+            case "unsubscribe" -> Decoded.ok(new Command.Unsubscribe(id.getString()));
+            case "message" -> message(id.getString(), object.get("data"));
+            default -> Decoded.invalid("unknown command " + JsonText.quoteForLog(name.getString()));
+        };
+    }
+
+    private static Decoded<Command> message(String identifier, JsonValue data) {
+        if (data == null) {
+            return Decoded.invalid("message has no data");
+        }
+        if (!(data instanceof JsonString text)) {
+            return Decoded.invalid("data is not a string");
+        }
+        return Decoded.ok(new Command.Message(identifier, text.getString()));
+    }
+}

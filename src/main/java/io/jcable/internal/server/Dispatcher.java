@@ -1,0 +1,269 @@
+package io.jcable.internal.server;
+
+import io.jcable.internal.binding.BindingException;
+import io.jcable.internal.binding.ChannelDefinition;
+import io.jcable.internal.binding.ApplicationBeans;
+import io.jcable.internal.binding.ChannelMethod;
+import io.jcable.internal.binding.Invocation;
+import io.jcable.internal.binding.PayloadCodec;
+import io.jcable.internal.broadcast.StreamRegistry;
+import io.jcable.channel.ConnectionRejected;
+import io.jcable.channel.Identity;
+import io.jcable.config.CableConfig;
+import io.jcable.internal.protocol.Command;
+import io.jcable.internal.protocol.CommandDecoder;
+import io.jcable.internal.protocol.DisconnectReason;
+import io.jcable.internal.protocol.Frames;
+import io.jcable.internal.protocol.Identifier;
+import io.jcable.internal.protocol.JsonText;
+import io.jcable.internal.protocol.MessageData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/**
+ * What the server does with each connection and each command, as ActionCable does it. User code
+ * (the connection handler, channel callbacks and actions) runs here, inside an active request
+ * context; nothing it throws, and nothing a client sends, escapes to the container. A client's
+ * mistake is one log line without a stack trace; an exception from application code is logged
+ * with its stack trace.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    @Inject
+    ApplicationBeans application;
+
+    @Inject
+    PayloadCodec codec;
+
+    @Inject
+    StreamRegistry streams;
+
+    @Inject
+    ConnectionRegistry connections;
+
+    @Inject
+    GracefulShutdown shutdown;
+
+    @Inject
+    CableConfig config;
+
+    /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
+    @ActivateRequestContext
+    public void open(CableConnection connection) {
+        if (shutdown.isShuttingDown()) {
+            connection.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY);
+            return;
+        }
+        Admission.Refusal refusal = connections.admit(connection);
+        if (refusal != null) {
+            LOG.log(Level.WARNING, "{0}: refused: {1}", connection, refusal.logged());
+            connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.TRY_AGAIN_LATER,
+                    refusal.closeReason());
+            return;
+        }
+        Identity identity;
+        try {
+            identity = application.connectionHandler().connect(connection.request());
+            if (identity == null) {
+                throw new ConnectionRejected("the connection handler returned null instead of an Identity");
+            }
+        } catch (ConnectionRejected e) {
+            LOG.log(Level.INFO, "{0}: unauthorized: {1}", connection, e.getMessage());
+            connection.disconnect(DisconnectReason.UNAUTHORIZED, false, CloseCodes.NORMAL_CLOSURE);
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, connection + ": the connection handler failed", e);
+            connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.UNEXPECTED_CONDITION);
+            return;
+        }
+        if (!connection.identified(identity)) {
+            return; // an ending (a shutdown, a slow-client drop) came while the handler ran
+        }
+        connections.add(connection);
+        connection.send(Frames.WELCOME);
+    }
+
+    /** Decodes one text frame and carries out its command. */
+    @ActivateRequestContext
+    public void dispatch(CableConnection connection, String frame) {
+        synchronized (connection) {
+            if (!accepting(connection)) {
+                return;
+            }
+            Command command = CommandDecoder.decode(frame).valueOr(reason -> ignored(connection, reason));
+            if (command == null) {
+                return;
+            }
+            if (command instanceof Command.Subscribe subscribe) {
+                subscribe(connection, subscribe.identifier());
+            } else if (command instanceof Command.Message message) {
+                perform(connection, message);
+            } else {
+                unsubscribe(connection, command.identifier());
+            }
+        }
+    }
+
+    /** A binary frame, which actioncable-v1-json has no use for; it counts against the command rate all the same. */
+    public void binary(CableConnection connection, int bytes) {
+        synchronized (connection) {
+            if (!accepting(connection)) {
+                return;
+            }
+        }
+        ignored(connection, "binary frame of " + bytes + " bytes (actioncable-v1-json is text only)");
+    }
+
+    /**
+     * Whether a command from this connection is to be carried out: it is identified, not on its way
+     * out, and within its command rate. A client over the rate is disconnected, once.
+     */
+    private boolean accepting(CableConnection connection) {
+        if (!connection.isOpen()) {
+            return false;
+        }
+        if (connection.withinCommandRate()) {
+            return true;
+        }
+        LOG.log(Level.WARNING, "{0}: disconnected: over {1,number,#} commands per second (jcable.max-commands-per-second)",
+                connection, config.limits().maxCommandsPerSecond());
+        connections.counters().commandFloods.increment();
+        connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.VIOLATED_POLICY,
+                "over jcable.max-commands-per-second");
+        return false;
+    }
+
+    /** Ends every subscription of a closed connection, then tells the connection handler. */
+    @ActivateRequestContext
+    public void close(CableConnection connection) {
+        synchronized (connection) {
+            List<SubscriptionHandle> subscriptions = connection.end();
+            if (subscriptions == null) {
+                return; // already closed
+            }
+            subscriptions.forEach(subscription -> end(connection, subscription));
+        }
+        if (connection.identity() != null) {
+            try {
+                application.connectionHandler().disconnect(connection.identity());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, connection + ": the connection handler's disconnect failed", e);
+            }
+        }
+        // Last: a connection leaves the registry only once nothing of it runs any more.
+        connections.release(connection);
+        connections.remove(connection);
+    }
+
+    /** Logs a frame that ActionCable would not act on; the client gets no answer, as with Rails. */
+    private void ignored(CableConnection connection, String reason) {
+        LOG.log(Level.INFO, "{0}: ignored a frame: {1}", connection, reason);
+    }
+
+    private void subscribe(CableConnection connection, String rawIdentifier) {
+        if (connection.subscription(rawIdentifier) != null) {
+            LOG.log(Level.DEBUG, "{0}: already subscribed to {1}", connection, rawIdentifier);
+            return;
+        }
+        String overLimit = rawIdentifier.length() > config.limits().maxIdentifierLength()
+                ? "identifier of " + rawIdentifier.length() + " characters, over " + config.limits().maxIdentifierLength()
+                        + " (jcable.max-identifier-length)"
+                : connection.subscriptionCount() >= config.limits().maxSubscriptions()
+                ? "already " + config.limits().maxSubscriptions() + " subscriptions (jcable.max-subscriptions)"
+                : null;
+        if (overLimit != null) {
+            LOG.log(Level.INFO, "{0}: rejected a subscription: {1}", connection, overLimit);
+            connections.counters().subscriptionsOverLimit.increment();
+            connection.send(Frames.reject(rawIdentifier));
+            return;
+        }
+        Identifier identifier = Identifier.parse(rawIdentifier).valueOr(reason -> ignored(connection, reason));
+        if (identifier == null) {
+            return;
+        }
+        ChannelDefinition definition = application.channel(identifier.channel()).orElse(null);
+        if (definition == null) {
+            // Rails stays silent here, and the official client then retries forever.
+            LOG.log(Level.INFO, "{0}: rejected a subscription to unknown channel {1}", connection,
+                    JsonText.quoteForLog(identifier.channel()));
+            connection.send(Frames.reject(rawIdentifier));
+            return;
+        }
+        SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec);
+        try {
+            subscription.attach(application.create(definition));
+            call(definition.subscribed(), subscription, null);
+        } catch (BindingException e) {
+            LOG.log(Level.INFO, "{0}: rejected {1}: {2}", connection, subscription, e.getMessage());
+            subscription.reject();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, connection + ": rejected " + subscription + ": " + e.getMessage(), e);
+            subscription.reject();
+        }
+        if (subscription.isRejected()) {
+            subscription.release();
+            connection.send(Frames.reject(rawIdentifier));
+            return;
+        }
+        connection.add(subscription);
+        connection.send(Frames.confirm(rawIdentifier));
+    }
+
+    private void perform(CableConnection connection, Command.Message message) {
+        SubscriptionHandle subscription = connection.subscription(message.identifier());
+        if (subscription == null) {
+            ignored(connection, "no subscription " + JsonText.quoteForLog(message.identifier()));
+            return;
+        }
+        MessageData data = MessageData.parse(message.data()).valueOr(reason -> ignored(connection, reason));
+        if (data == null) {
+            return;
+        }
+        ChannelMethod action = subscription.definition().actions().get(data.action());
+        if (action == null) {
+            ignored(connection, subscription.channel() + " has no action "
+                    + JsonText.quoteForLog(data.action()));
+            return;
+        }
+        try {
+            call(action, subscription, data);
+        } catch (BindingException e) {
+            ignored(connection, action.description() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unsubscribe(CableConnection connection, String rawIdentifier) {
+        SubscriptionHandle subscription = connection.remove(rawIdentifier);
+        if (subscription == null) {
+            ignored(connection, "no subscription " + JsonText.quoteForLog(rawIdentifier));
+            return;
+        }
+        end(connection, subscription);
+    }
+
+    /** Runs the unsubscribed callback; its streams stop after it, so its own broadcasts still reach it. */
+    private void end(CableConnection connection, SubscriptionHandle subscription) {
+        try {
+            call(subscription.definition().unsubscribed(), subscription, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+        } finally {
+            subscription.release();
+        }
+    }
+
+    private void call(ChannelMethod method, SubscriptionHandle subscription, MessageData data) {
+        if (method != null) {
+            method.invoke(subscription.bean(), new Invocation(subscription, data), codec);
+        }
+    }
+}

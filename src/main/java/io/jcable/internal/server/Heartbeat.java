@@ -1,0 +1,73 @@
+package io.jcable.internal.server;
+
+import io.jcable.config.CableConfig;
+import io.jcable.internal.protocol.Frames;
+import io.jcable.internal.threads.CableThreads;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One timer for all connections: every 3 s, as ActionCable, each gets a {@code ping}, and one whose
+ * socket has accepted nothing for {@code jcable.send-timeout} is dropped (a stalled reader, or a
+ * peer gone without a close).
+ */
+@ApplicationScoped
+public class Heartbeat {
+
+    private static final System.Logger LOG = System.getLogger(Heartbeat.class.getName());
+    private static final long PING_SECONDS = 3;
+
+    @Inject
+    CableConfig config;
+
+    @Inject
+    ConnectionRegistry connections;
+
+    @Inject
+    CableThreads threads;
+
+    private ScheduledExecutorService timer;
+
+    @PostConstruct
+    void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(threads.named("jcable-ping"));
+        timer.scheduleAtFixedRate(this::tick, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    /** Made with the application, so the timer runs from the start. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // nothing more: observing is what creates this bean
+    }
+
+    private void tick() {
+        try {
+            String ping = Frames.ping(Instant.now().getEpochSecond());
+            long now = System.nanoTime();
+            long timeout = TimeUnit.MILLISECONDS.toNanos(config.sendTimeoutMillis());
+            for (CableConnection connection : connections.all()) {
+                if (connection.stalledNanos(now) > timeout) {
+                    connection.drop("its socket accepted nothing for " + config.sendTimeoutMillis()
+                            + " ms (jcable.send-timeout)", true);
+                } else {
+                    connection.send(ping);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "ping round failed", e); // the timer must survive anything
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.jcable.internal.server;
+
+import io.jcable.internal.binding.ChannelDefinition;
+import io.jcable.internal.binding.PayloadCodec;
+import io.jcable.internal.broadcast.StreamNames;
+import io.jcable.internal.broadcast.StreamRegistry;
+import io.jcable.internal.broadcast.StreamSubscriber;
+import io.jcable.channel.Identity;
+import io.jcable.channel.Subscription;
+import io.jcable.internal.protocol.Frames;
+import io.jcable.internal.protocol.Identifier;
+import io.jcable.internal.protocol.WireFrame;
+import io.jcable.internal.binding.ApplicationBeans;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One subscription: the {@link Subscription} a channel acts on, and the {@link StreamSubscriber}
+ * its streams deliver to. Holds the channel bean made for it, destroyed when it ends.
+ */
+final class SubscriptionHandle implements Subscription, StreamSubscriber {
+
+    private final CableConnection connection;
+    private final Identifier identifier;
+    private final ChannelDefinition channel;
+    private final StreamRegistry streams;
+    private final PayloadCodec codec;
+    private final Set<String> streamNames = new LinkedHashSet<>();
+    private ApplicationBeans.ChannelInstance bean;
+    private volatile boolean rejected;
+
+    SubscriptionHandle(CableConnection connection, Identifier identifier, ChannelDefinition channel,
+                       StreamRegistry streams, PayloadCodec codec) {
+        this.connection = connection;
+        this.identifier = identifier;
+        this.channel = channel;
+        this.streams = streams;
+        this.codec = codec;
+    }
+
+    void attach(ApplicationBeans.ChannelInstance bean) {
+        this.bean = bean;
+    }
+
+    Object bean() {
+        return bean.get();
+    }
+
+    ChannelDefinition definition() {
+        return channel;
+    }
+
+    /** Stops the streams and destroys the channel bean (its {@code @PreDestroy} runs). */
+    void release() {
+        stopAllStreams();
+        if (bean != null) {
+            bean.destroy();
+            bean = null;
+        }
+    }
+
+    @Override
+    public String identifier() {
+        return identifier.raw();
+    }
+
+    @Override
+    public String channel() {
+        return channel.name();
+    }
+
+    @Override
+    public JsonObject params() {
+        return identifier.params();
+    }
+
+    @Override
+    public String param(String name) {
+        JsonValue value = identifier.params().get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        return value instanceof JsonString text ? text.getString() : value.toString();
+    }
+
+    @Override
+    public Identity identity() {
+        return connection.identity();
+    }
+
+    @Override
+    public synchronized void streamFrom(String stream) {
+        if (streamNames.add(stream)) {
+            streams.subscribe(stream, this);
+        }
+    }
+
+    @Override
+    public void streamFor(Object model) {
+        streamFrom(StreamNames.forModel(channel.beanClass(), model));
+    }
+
+    @Override
+    public synchronized void stopStream(String stream) {
+        if (streamNames.remove(stream)) {
+            streams.unsubscribe(stream, this);
+        }
+    }
+
+    @Override
+    public void stopStreamFor(Object model) {
+        stopStream(StreamNames.forModel(channel.beanClass(), model));
+    }
+
+    @Override
+    public synchronized void stopAllStreams() {
+        List.copyOf(streamNames).forEach(this::stopStream);
+    }
+
+    @Override
+    public void transmit(Object payload) {
+        connection.send(Frames.message(identifier.raw(), codec.encode(payload)));
+    }
+
+    @Override
+    public void reject() {
+        rejected = true;
+    }
+
+    @Override
+    public boolean isRejected() {
+        return rejected;
+    }
+
+    @Override
+    public void deliver(List<WireFrame> frames) {
+        connection.send(frames);
+    }
+
+    @Override
+    public String toString() {
+        return channel.name() + " " + identifier.raw();
+    }
+}

@@ -1,0 +1,67 @@
+package io.jcable.internal.standalone;
+
+import io.jcable.internal.server.OriginCheck;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Set;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * Tyrus' WebSocket engine, to be plugged into a Grizzly listener that we create ourselves: Tyrus'
+ * own {@code Server} binds 0.0.0.0 and can serve nothing but WebSockets and static files.
+ */
+final class TyrusContainer extends TyrusServerContainer {
+
+    private final TyrusWebSocketEngine engine;
+    private final WebSocketEngine guarded;
+    private final WebSocketChain chain = new WebSocketChain();
+
+    /**
+     * @param maxFrameSize the largest frame payload accepted: Tyrus' read buffer holds such a frame
+     *                     (header included, 14 bytes at most) and the next slice of bytes read
+     * @param origins      decides which pages may connect, before Tyrus sees the upgrade
+     */
+    TyrusContainer(int maxFrameSize, OriginCheck origins) {
+        super((Set<Class<?>>) null);
+        engine = TyrusWebSocketEngine.builder(this).incomingBufferSize((int) Math.min(Integer.MAX_VALUE, (long) maxFrameSize + 14 + FrameSizeLimit.READ_SLICE)).build();
+        guarded = new OriginGate(new FrameSizeLimit(engine, maxFrameSize, chain), origins);
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, "");
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, "");
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+        return guarded;
+    }
+
+    /** The Grizzly add-on that gives upgraded connections their own short filter chain. */
+    AddOn webSocketChain() {
+        return chain;
+    }
+
+    /**
+     * The Grizzly add-on that hands upgrade requests to this container. Tyrus 2.1 makes its
+     * constructor package-private (it is meant for its own {@code Server}), hence the reflection.
+     */
+    AddOn addOn() {
+        try {
+            var constructor = Class.forName("org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn")
+                    .getDeclaredConstructor(org.glassfish.tyrus.spi.ServerContainer.class, String.class);
+            constructor.setAccessible(true);
+            return (AddOn) constructor.newInstance(this, "");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Tyrus version has no WebSocketAddOn(ServerContainer, String)", e);
+        }
+    }
+}
