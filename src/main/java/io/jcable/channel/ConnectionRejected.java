@@ -6,6 +6,7 @@ package io.jcable.channel;
  * learns nothing but {@code unauthorized}.
  */
 public class ConnectionRejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     /** Rejects with a generic log line. */
     public ConnectionRejected() {

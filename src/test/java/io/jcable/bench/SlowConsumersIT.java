@@ -55,46 +55,23 @@ class SlowConsumersIT {
     void stalledClientsAreDroppedWhileOthersKeepTheirLatencyAndTheHeapStaysBounded() throws Exception {
         Probe probe = demo.probe();
         probe.clearLog();
-        long droppedBefore = probe.jmx().getJsonNumber("SlowClientsDropped").longValue();
-        Histogram baseline = new ConcurrentHistogram(60_000_000L, 3);
-        Histogram withStalled = new ConcurrentHistogram(60_000_000L, 3);
-        AtomicInteger outOfOrder = new AtomicInteger();
-        AtomicLong delivered = new AtomicLong();
+        long droppedBefore = slowClientsDropped(probe);
+        HealthySubscribers healthy = new HealthySubscribers();
+        StalledClients stalled = new StalledClients();
         BenchOptions options = BenchOptions.parse("--url", "ws://127.0.0.1:" + demo.server().port() + "/cable",
                 "--secret", DemoSettings.DEFAULT_SECRET, "--concurrency", "20");
-        StalledClients stalled = new StalledClients();
-        ScheduledExecutorService joining = Executors.newSingleThreadScheduledExecutor();
         try (Fleet fleet = new Fleet(options)) {
-            fleet.open("healthy", HEALTHY, (client, text) -> {
-                if (!text.contains("\"seq\":")) {
-                    return;
-                }
-                long latency = Math.max(0, Clock.micros() - Fleet.field(text, "t"));
-                int seq = (int) Fleet.field(text, "seq");
-                int expected = client.state == null ? 0 : (int) client.state; // one loop thread per client: no lock
-                if (seq != expected) {
-                    outOfOrder.incrementAndGet();
-                }
-                client.state = seq + 1;
-                if (seq >= WARM_UP + BASELINE && seq < WARM_UP + BASELINE + STALLED_PHASE) {
-                    withStalled.recordValue(latency);
-                } else if (seq >= WARM_UP && seq < WARM_UP + BASELINE) {
-                    baseline.recordValue(latency);
-                }
-                delivered.incrementAndGet();
-            });
+            fleet.open("healthy", HEALTHY, healthy::receive);
             long heapBefore = LiveHeap.afterGc();
             Map<String, Long> histogramBefore = LiveHeap.histogram();
-
             Sender sender = new Sender(demo.bean(Broadcaster.class));
+
+            // The baseline alone, then the same load while stalled clients keep joining.
             sender.send(WARM_UP + BASELINE);
-            joining.scheduleAtFixedRate(() -> stalled.join(demo), 0, 1000 / STALLED_PER_SECOND, TimeUnit.MILLISECONDS);
-            sender.send(STALLED_PHASE);
-            joining.shutdown();
-            assertTrue(joining.awaitTermination(10, TimeUnit.SECONDS));
+            stalled.joinWhile(() -> sender.send(STALLED_PHASE));
 
             // A pause to weigh the heap while stalled clients are still connected (a full GC would skew the latencies).
-            await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() == (long) HEALTHY * sender.sent);
+            healthy.awaitEvery(sender.sent);
             int present = probe.state("connections") - HEALTHY;
             long heapWithStalled = LiveHeap.afterGc();
             Map<String, Long> grown = LiveHeap.grownClasses(histogramBefore, LiveHeap.histogram());
@@ -103,34 +80,70 @@ class SlowConsumersIT {
             for (int second = 0; second < 30 && probe.state("connections") > HEALTHY; second++) {
                 sender.send(RATE);
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() == (long) HEALTHY * sender.sent);
-            long dropped = probe.jmx().getJsonNumber("SlowClientsDropped").longValue() - droppedBefore;
+            healthy.awaitEvery(sender.sent);
+            long dropped = slowClientsDropped(probe) - droppedBefore;
             long logged = probe.log().stream().filter(line -> line.message().contains("dropped: ")).count();
             System.out.printf("slow consumers: %d healthy x %d broadcasts of %d KiB at %d/s, %d stalled clients joined,"
-                            + " %d dropped (%d connected at the pause); healthy latency p50/p99/max ms: baseline %.1f/%.1f/%.1f,"
-                            + " with stalled %.1f/%.1f/%.1f; heap after GC %.1f -> %.1f MiB%n",
+                            + " %d dropped (%d connected at the pause); healthy latency p50/p99/max ms: baseline %s,"
+                            + " with stalled %s; heap after GC %.1f -> %.1f MiB%n",
                     HEALTHY, sender.sent, PAYLOAD / 1024, RATE, stalled.size(), dropped, present,
-                    millis(baseline, 50), millis(baseline, 99), baseline.getMaxValue() / 1000.0,
-                    millis(withStalled, 50), millis(withStalled, 99), withStalled.getMaxValue() / 1000.0,
-                    heapBefore / 1048576.0, heapWithStalled / 1048576.0);
+                    summary(healthy.baseline), summary(healthy.withStalled), heapBefore / 1048576.0, heapWithStalled / 1048576.0);
 
-            assertEquals(0, outOfOrder.get(), "every healthy subscriber gets every broadcast, in order");
+            assertEquals(0, healthy.outOfOrder.get(), "every healthy subscriber gets every broadcast, in order");
             assertEquals(HEALTHY, probe.state("connections"), "every stalled client is gone, every healthy one is not");
             assertTrue(stalled.size() >= STALLED_PER_SECOND * STALLED_PHASE / RATE - 1, "stalled clients joined: " + stalled.size());
             assertEquals(stalled.size(), dropped, "every stalled client is dropped as slow, and nobody else");
             assertEquals(stalled.size(), logged, "one log line per dropped client");
-            // Unchanged latency, within what two cores shared with the generator allow.
-            assertTrue(millis(withStalled, 99) <= Math.max(2 * millis(baseline, 99), millis(baseline, 99) + 20),
-                    "p99 with stalled clients " + millis(withStalled, 99) + " ms, baseline " + millis(baseline, 99) + " ms");
-            assertTrue(millis(withStalled, 50) <= Math.max(2 * millis(baseline, 50), millis(baseline, 50) + 5),
-                    "p50 with stalled clients " + millis(withStalled, 50) + " ms, baseline " + millis(baseline, 50) + " ms");
+            healthy.assertLatencyUnchanged();
             assertTrue(present > 0, "stalled clients were connected when the heap was weighed");
             assertTrue(heapWithStalled - heapBefore < heapBound(present), "heap after GC grew from " + heapBefore + " to "
                     + heapWithStalled + " bytes with " + present + " stalled clients connected; "
                     + (long) STALLED_PHASE * PAYLOAD + " bytes were broadcast meanwhile; grown most: " + grown);
         } finally {
-            joining.shutdownNow();
             stalled.closeAll();
+        }
+    }
+
+    private static long slowClientsDropped(Probe probe) {
+        return probe.jmx().getJsonNumber("SlowClientsDropped").longValue();
+    }
+
+    /** The healthy subscribers' side: order, and latency per phase. */
+    private static final class HealthySubscribers {
+        final Histogram baseline = new ConcurrentHistogram(60_000_000L, 3);
+        final Histogram withStalled = new ConcurrentHistogram(60_000_000L, 3);
+        final AtomicInteger outOfOrder = new AtomicInteger();
+        final AtomicLong delivered = new AtomicLong();
+
+        void receive(Fleet.Client client, String text) {
+            if (!text.contains("\"seq\":")) {
+                return;
+            }
+            long latency = Math.max(0, Clock.micros() - Fleet.field(text, "t"));
+            int seq = (int) Fleet.field(text, "seq");
+            int expected = client.state == null ? 0 : (int) client.state; // one loop thread per client: no lock
+            if (seq != expected) {
+                outOfOrder.incrementAndGet();
+            }
+            client.state = seq + 1;
+            if (seq >= WARM_UP + BASELINE && seq < WARM_UP + BASELINE + STALLED_PHASE) {
+                withStalled.recordValue(latency);
+            } else if (seq >= WARM_UP && seq < WARM_UP + BASELINE) {
+                baseline.recordValue(latency);
+            }
+            delivered.incrementAndGet();
+        }
+
+        void awaitEvery(int sent) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() == (long) HEALTHY * sent);
+        }
+
+        /** Unchanged latency, within what two cores shared with the generator allow. */
+        void assertLatencyUnchanged() {
+            assertTrue(millis(withStalled, 99) <= Math.max(2 * millis(baseline, 99), millis(baseline, 99) + 20),
+                    "p99 with stalled clients " + millis(withStalled, 99) + " ms, baseline " + millis(baseline, 99) + " ms");
+            assertTrue(millis(withStalled, 50) <= Math.max(2 * millis(baseline, 50), millis(baseline, 50) + 5),
+                    "p50 with stalled clients " + millis(withStalled, 50) + " ms, baseline " + millis(baseline, 50) + " ms");
         }
     }
 
@@ -174,12 +187,29 @@ class SlowConsumersIT {
         return histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 
+    private static String summary(Histogram histogram) {
+        return String.format("%.1f/%.1f/%.1f", millis(histogram, 50), millis(histogram, 99), histogram.getMaxValue() / 1000.0);
+    }
+
     /** The stalled clients: each subscribes, then never reads again and never closes. */
     private static final class StalledClients {
         private final ConcurrentLinkedQueue<StalledClient> clients = new ConcurrentLinkedQueue<>();
         private final AtomicInteger joined = new AtomicInteger();
 
-        void join(DemoServer demo) {
+        /** While the load runs, {@value #STALLED_PER_SECOND} clients a second join and stall. */
+        void joinWhile(Runnable load) throws InterruptedException {
+            ScheduledExecutorService joining = Executors.newSingleThreadScheduledExecutor();
+            try {
+                joining.scheduleAtFixedRate(this::join, 0, 1000 / STALLED_PER_SECOND, TimeUnit.MILLISECONDS);
+                load.run();
+                joining.shutdown();
+                assertTrue(joining.awaitTermination(10, TimeUnit.SECONDS), "the last join ended");
+            } finally {
+                joining.shutdownNow();
+            }
+        }
+
+        private void join() {
             StalledClient client = StalledClient.connect(demo.cable("stalled-" + joined.incrementAndGet()));
             clients.add(client);
             client.send(Fleet.SUBSCRIBE);

@@ -46,9 +46,9 @@ class MainIT {
             String all = String.join("\n", log);
             String oneLine = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ \\S+: .+";
             assertTrue(log.stream().allMatch(line -> line.matches(oneLine)), "one line per event:\n" + all);
-            assertTrue(log.stream().anyMatch(line -> line.endsWith(" INFO io.jcable.standalone.CableServer: JCable stopping: "
+            assertTrue(log.stream().anyMatch(line -> line.endsWith(" INFO io.jcable.internal.standalone.EmbeddedServer: JCable stopping: "
                     + "accepted broadcasts go out, then every client gets server_restart")), all);
-            assertTrue(log.get(log.size() - 1).endsWith(" INFO io.jcable.standalone.CableServer: JCable stopped"), all);
+            assertTrue(log.get(log.size() - 1).endsWith(" INFO io.jcable.internal.standalone.EmbeddedServer: JCable stopped"), all);
         }
     }
 

@@ -54,8 +54,9 @@ public abstract class LimitsSuite {
             client.subscribe(identifier(53));          // over
             assertEquals(CableClient.rejection(identifier(53)), client.next());
 
+            int subscriptions = subscriptions();
             client.unsubscribe(identifier(50));
-            pause();
+            await().atMost(Duration.ofSeconds(10)).until(() -> subscriptions() == subscriptions - 1);
             client.subscribeConfirmed(identifier(53)); // at the limit again: a slot was freed
             client.assertOpen();
             other.assertOpen();
@@ -130,12 +131,12 @@ public abstract class LimitsSuite {
         try (CableClient steady = strict().connect("steady"); CableClient flooding = strict().connect("flooding")) {
             steady.subscribeConfirmed(identifier(60));
             for (int burst : new int[] {9, 10}) { // under, at the limit: each after a second's refill
-                pause(1100);
+                waitForTheBudgetToRefill();
                 sendCommands(flooding, burst);
                 flooding.expectNothing(QUIET);
                 flooding.assertOpen();
             }
-            pause(1100);
+            waitForTheBudgetToRefill();
             sendCommands(flooding, 11); // over
             assertEquals(REFUSED, flooding.next());
             CableClient.Close close = flooding.awaitClose();
@@ -197,13 +198,14 @@ public abstract class LimitsSuite {
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.state("admitted") == 0 && probe.state("addresses") == 0);
     }
 
-    private static void pause() {
-        pause(200);
+    private int subscriptions() {
+        return strict().probe().jmx().getJsonNumber("Subscriptions").intValue();
     }
 
-    private static void pause(long millis) {
+    /** The budget is per second of the clock: nothing to wait on but the clock itself. */
+    private static void waitForTheBudgetToRefill() {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(1100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

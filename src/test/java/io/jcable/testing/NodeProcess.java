@@ -1,5 +1,7 @@
 package io.jcable.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The demo with the test probe in a JVM of its own ({@link DemoServer#main}), as one node of a
@@ -38,19 +42,26 @@ public final class NodeProcess implements CableTarget, AutoCloseable {
         Map<String, String> environment = new HashMap<>(Map.of("CABLE_PORT", "0"));
         environment.putAll(env);
         Process process = TestJvm.start(DemoServer.class, log, environment);
-        long deadline = System.nanoTime() + START.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher ready = READY.matcher(Files.readString(log));
-            if (ready.find()) {
-                return new NodeProcess(name, process, log, URI.create(ready.group(1)));
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("node " + name + " exited before it was ready:\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
+        try {
+            URI base = await().atMost(START).pollInterval(Duration.ofMillis(100))
+                    .until(() -> readyAt(name, process, log), Objects::nonNull);
+            return new NodeProcess(name, process, log, base);
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("node " + name + " not ready after " + START + ":\n" + Files.readString(log), e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("node " + name + " not ready after " + START + ":\n" + Files.readString(log));
+    }
+
+    /** The node's address once its log says it is ready; null until then. */
+    private static URI readyAt(String name, Process process, Path log) throws IOException {
+        Matcher ready = READY.matcher(Files.readString(log));
+        if (ready.find()) {
+            return URI.create(ready.group(1));
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("node " + name + " exited before it was ready:\n" + Files.readString(log));
+        }
+        return null;
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class Retention {
     }
 
     /** One path per retained copy of {@code className}, each as the class names along it, root first. */
+    @SuppressWarnings("deprecation") // shark deprecates this overload of analyze(); it still does what the leak tests need
     public static List<List<String>> pathsTo(File heapDump, String className) {
         HeapAnalyzer analyzer = new HeapAnalyzer(OnAnalysisProgressListener.Companion.getNO_OP());
         HeapAnalysis analysis = analyzer.analyze(heapDump,

@@ -25,6 +25,7 @@ import java.util.List;
  * wrong key; 422 for a malformed body, and then nothing is broadcast; 405 for other methods.
  */
 public class BroadcastServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
 
     private static final System.Logger LOG = System.getLogger(BroadcastServlet.class.getName());
     private static final int MAX_BODY = 16 * 1024 * 1024;

@@ -12,6 +12,7 @@ import java.io.IOException;
  * balancer or a person.
  */
 class HealthServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
 
     private final CableMonitor monitor;
 

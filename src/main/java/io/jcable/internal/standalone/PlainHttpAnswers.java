@@ -36,6 +36,8 @@ final class PlainHttpAnswers {
 
     /** One status and one line of text, whatever the method. */
     private static final class Answer extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
         private final int status;
         private final String line;
 

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +114,8 @@ class StreamRegistryTest {
     void refusesBroadcastsPastTheBacklogInsteadOfGrowingWithoutBound() throws InterruptedException {
         StreamRegistry small = registry(Map.of("jcable.delivery-threads", "1", "jcable.broadcast-backlog", "10"));
         try {
-            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
             small.subscribe("s", new StreamSubscriber() {
                 @Override
                 public String identifier() {
@@ -121,6 +124,7 @@ class StreamRegistryTest {
 
                 @Override
                 public void deliver(List<WireFrame> frames) {
+                    entered.countDown();
                     try {
                         release.await();
                     } catch (InterruptedException e) {
@@ -129,7 +133,7 @@ class StreamRegistryTest {
                 }
             });
             small.publish("s", "0"); // blocks the lane in deliver
-            Thread.sleep(100);
+            assertTrue(entered.await(5, TimeUnit.SECONDS), "the lane took the first broadcast");
             for (int i = 0; i < 10; i++) {
                 small.publish("s", "1");
             }
