@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -43,7 +44,7 @@ final class Fleet implements AutoCloseable {
     private final Algorithm signer;
     final Histogram connectMillis = new ConcurrentHistogram(3_600_000L, 3);
     final AtomicInteger failures = new AtomicInteger();
-    final List<String> failureReasons = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> failureReasons = Collections.synchronizedList(new ArrayList<>());
 
     Fleet(BenchOptions options) throws IOException {
         this.options = options;

@@ -2,6 +2,7 @@ package io.jcable.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -110,7 +111,7 @@ final class WsClient implements AutoCloseable {
             try {
                 channel = SocketChannel.open();
                 channel.configureBlocking(false);
-                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
                 key = channel.register(selector, SelectionKey.OP_CONNECT, this);
             } catch (IOException e) {
@@ -137,7 +138,7 @@ final class WsClient implements AutoCloseable {
         void reset() {
             run(() -> {
                 try {
-                    channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+                    channel.setOption(StandardSocketOptions.SO_LINGER, 0);
                 } catch (IOException e) {
                     // closed already: nothing to reset
                 }

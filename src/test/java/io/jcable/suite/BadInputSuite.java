@@ -1,6 +1,5 @@
 package io.jcable.suite;
 
-import io.jcable.internal.server.probe.ProbeChannel;
 import static io.jcable.testing.CableClient.chat;
 import static io.jcable.testing.CableClient.message;
 import static io.jcable.testing.CableClient.rejection;
@@ -8,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcable.internal.protocol.JsonText;
+import io.jcable.internal.server.probe.ProbeChannel;
 import io.jcable.testing.CableClient;
 import io.jcable.testing.CableTarget;
 import io.jcable.testing.Probe;
@@ -270,7 +271,7 @@ public abstract class BadInputSuite {
     }
 
     private static String quote(String text) {
-        return io.jcable.internal.protocol.JsonText.quote(text);
+        return JsonText.quote(text);
     }
 
     private static String messageFrame(String identifier, String data) {

@@ -11,6 +11,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import io.jcable.testing.CableClient;
 import io.jcable.testing.CableTarget;
 import io.jcable.testing.Probe;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -148,7 +149,7 @@ public abstract class HandshakeSuite {
     @Test
     void refusesAConnectionWithoutToken() {
         String withToken = target().cableWithToken("x").toString();
-        try (CableClient client = CableClient.connect(java.net.URI.create(withToken.substring(0, withToken.indexOf('?'))))) {
+        try (CableClient client = CableClient.connect(URI.create(withToken.substring(0, withToken.indexOf('?'))))) {
             assertEquals(UNAUTHORIZED, client.nextFrame());
             assertEquals(1000, client.awaitClose().code());
         }
@@ -158,10 +159,10 @@ public abstract class HandshakeSuite {
     void aTokenGivenTwiceCountsByItsLastValueAsRackReadsIt() {
         String good = target().token("alice");
         String base = target().cableWithToken("").toString();
-        try (CableClient lastGood = CableClient.connect(java.net.URI.create(base + "forged&token=" + good))) {
+        try (CableClient lastGood = CableClient.connect(URI.create(base + "forged&token=" + good))) {
             assertEquals("{\"type\":\"welcome\"}", lastGood.nextFrame());
         }
-        try (CableClient lastForged = CableClient.connect(java.net.URI.create(base + good + "&token=forged"))) {
+        try (CableClient lastForged = CableClient.connect(URI.create(base + good + "&token=forged"))) {
             assertEquals(UNAUTHORIZED, lastForged.nextFrame());
         }
     }

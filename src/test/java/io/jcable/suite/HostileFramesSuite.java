@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,7 +104,7 @@ public abstract class HostileFramesSuite {
         assertOnlyThatSocketCloses(hostile -> hostile.sendText(frame), 1007);
     }
 
-    private void assertOnlyThatSocketCloses(java.util.function.Consumer<StalledClient> attack, int code) {
+    private void assertOnlyThatSocketCloses(Consumer<StalledClient> attack, int code) {
         Probe probe = target().probe();
         probe.awaitIdle();
         JsonObject before = probe.state();

@@ -1,17 +1,17 @@
 package io.jcable.suite;
 
-import io.jcable.internal.server.probe.ProbeChannel;
 import static io.jcable.testing.CableClient.chat;
 import static io.jcable.testing.CableClient.message;
 import static io.jcable.testing.CableClient.rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jcable.internal.server.probe.ProbeChannel;
 import io.jcable.testing.CableClient;
 import io.jcable.testing.CableTarget;
-import io.jcable.testing.DemoServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** message commands, actions and broadcasts of the demo's three channels, and what must not arrive. */
@@ -102,8 +102,8 @@ public abstract class MessagesSuite {
             a.sendMessage(BENCHMARK, "{\"action\":\"broadcast\",\"payload\":\"hello\"}");
             String broadcast = message(BENCHMARK, "{\"action\":\"broadcast\",\"payload\":\"hello\"}");
             assertEquals(broadcast, b.next());
-            java.util.Set<String> toSender = java.util.Set.of(a.next(), a.next());
-            assertEquals(java.util.Set.of(broadcast,
+            Set<String> toSender = Set.of(a.next(), a.next());
+            assertEquals(Set.of(broadcast,
                     message(BENCHMARK, "{\"action\":\"broadcastResult\",\"payload\":\"hello\"}")), toSender);
         }
     }

@@ -2,6 +2,7 @@ package io.jcable.testing;
 
 import java.io.File;
 import java.util.List;
+import java.util.stream.Stream;
 import shark.FilteringLeakingObjectFinder;
 import shark.HeapAnalysis;
 import shark.HeapAnalysisSuccess;
@@ -38,7 +39,7 @@ public final class Retention {
         if (!(analysis instanceof HeapAnalysisSuccess success)) {
             throw new AssertionError("heap analysis failed: " + analysis);
         }
-        return java.util.stream.Stream.concat(success.getApplicationLeaks().stream(), success.getLibraryLeaks().stream())
+        return Stream.concat(success.getApplicationLeaks().stream(), success.getLibraryLeaks().stream())
                 .flatMap(leak -> leak.getLeakTraces().stream())
                 .map(Retention::path)
                 .toList();

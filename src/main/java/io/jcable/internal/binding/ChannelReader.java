@@ -7,6 +7,7 @@ import io.jcable.channel.Param;
 import io.jcable.channel.Subscribed;
 import io.jcable.channel.Subscription;
 import io.jcable.channel.Unsubscribed;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -129,7 +130,7 @@ public final class ChannelReader {
         return methods;
     }
 
-    private static int count(Method method, Class<? extends java.lang.annotation.Annotation> annotation) {
+    private static int count(Method method, Class<? extends Annotation> annotation) {
         return method.isAnnotationPresent(annotation) ? 1 : 0;
     }
 

@@ -3,7 +3,6 @@ package io.jcable.internal.binding;
 import io.jcable.channel.Identity;
 import io.jcable.channel.Subscription;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import java.lang.reflect.Type;
@@ -41,7 +40,7 @@ sealed interface ParameterBinder {
                 return null;
             }
             if (rawType == String.class) {
-                return value instanceof JsonString text ? text.getString() : value.toString();
+                return invocation.subscription().param(name); // the text the channel's own param() reads
             }
             if (JsonValue.class.isAssignableFrom(rawType)) {
                 return cast(value, "param \"" + name + "\"");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What the handshake request carried, copied while it is still there: after the upgrade the
@@ -23,7 +24,7 @@ record HandshakeSnapshot(URI uri, Map<String, List<String>> query, Map<String, L
     static HandshakeSnapshot of(HandshakeRequest request) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.getHeaders().forEach((name, values) -> headers.merge(name, List.copyOf(values),
-                (a, b) -> List.copyOf(java.util.stream.Stream.concat(a.stream(), b.stream()).toList())));
+                (a, b) -> List.copyOf(Stream.concat(a.stream(), b.stream()).toList())));
         return new HandshakeSnapshot(request.getRequestURI(), new LinkedHashMap<>(request.getParameterMap()), headers,
                 request.getUserPrincipal(), sessionAttributes(request.getHttpSession()));
     }
