@@ -49,7 +49,8 @@ import java.util.function.Function;
  * </table>
  * The limits on what one client may take ({@code jcable.max-*}) are in {@link Limits}, the cluster's
  * options ({@code jcable.cluster.*}) in {@link ClusterConfig}, the standalone runtime's TLS
- * ({@code jcable.tls.*}) in {@link TlsConfig}.
+ * ({@code jcable.tls.*}) in {@link TlsConfig}, AnyCable-style JWT identification ({@code jcable.jwt.*}) in
+ * {@link JwtConfig}.
  */
 public record CableConfig(
         String path,
@@ -65,7 +66,8 @@ public record CableConfig(
         long shutdownGraceMillis,
         Limits limits,
         Optional<TlsConfig> tls,
-        ClusterConfig cluster) {
+        ClusterConfig cluster,
+        Optional<JwtConfig> jwt) {
 
     public static final String PROPERTIES = "META-INF/jcable.properties";
 
@@ -122,7 +124,8 @@ public record CableConfig(
                 options.positiveInt("jcable.shutdown-grace", 2_000),
                 Limits.read(options::positiveInt),
                 TlsConfig.read(options::text),
-                ClusterConfig.read(options::text));
+                ClusterConfig.read(options::text),
+                JwtConfig.read(options::text));
     }
 
     private static Properties classpathProperties() {
@@ -196,6 +199,7 @@ public record CableConfig(
         map.put("tls", tls.map(Object::toString).orElse("off"));
         map.put("broadcast-api", broadcastKey.isPresent() ? broadcastPath : "off");
         map.put("cluster", cluster.describe());
+        map.put("jwt", jwt.map(Object::toString).orElse("off"));
         return map;
     }
 }

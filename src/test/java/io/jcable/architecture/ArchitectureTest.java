@@ -40,6 +40,7 @@ class ArchitectureTest {
             .layer("protocol").definedBy("io.jcable.internal.protocol..")
             .layer("threads").definedBy("io.jcable.internal.threads..")
             .layer("binding").definedBy("io.jcable.internal.binding..")
+            .layer("identity").definedBy("io.jcable.internal.identity..")
             .layer("broadcast").definedBy("io.jcable.broadcast..", "io.jcable.internal.broadcast..")
             .layer("server").definedBy("io.jcable.internal.server..")
             .layer("cluster").definedBy("io.jcable.internal.cluster..")
@@ -51,9 +52,10 @@ class ArchitectureTest {
             .whereLayer("protocol").mayNotAccessAnyLayer()
             .whereLayer("threads").mayNotAccessAnyLayer()
             .whereLayer("binding").mayOnlyAccessLayers("channel API", "protocol")
+            .whereLayer("identity").mayOnlyAccessLayers("channel API", "configuration")
             .whereLayer("broadcast").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "binding")
             .whereLayer("server").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "binding",
-                    "broadcast")
+                    "identity", "broadcast")
             // The cluster delivers what other nodes publish to this node's streams and connections.
             .whereLayer("cluster").mayOnlyAccessLayers("configuration", "protocol", "threads", "broadcast", "server")
             .whereLayer("http").mayOnlyAccessLayers("channel API", "configuration", "protocol", "broadcast")

@@ -75,6 +75,6 @@ public class ChatChannel {
     }
 
     private static String userId(Identity user) {
-        return user.get("current_user_id");
+        return JwtConnection.userId(user);
     }
 }

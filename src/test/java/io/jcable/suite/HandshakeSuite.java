@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class HandshakeSuite {
 
     private static final String UNAUTHORIZED = "{\"type\":\"disconnect\",\"reason\":\"unauthorized\",\"reconnect\":false}";
+    private static final String TOKEN_EXPIRED = "{\"type\":\"disconnect\",\"reason\":\"token_expired\",\"reconnect\":false}";
     /** The demo application under test. */
     protected abstract CableTarget target();
 
@@ -174,6 +175,65 @@ public abstract class HandshakeSuite {
                 CableClient.OFFERED)) {
             assertEquals("{\"type\":\"welcome\"}", client.next());
             client.expectNothing(Duration.ofMillis(100));
+        }
+    }
+
+    /** AnyCable's token: HS256 with the demo secret, the identifiers as JSON text in {@code ext}. */
+    private static String jid(String ext, Instant expires) {
+        return JWT.create().withClaim("ext", ext).withExpiresAt(expires).sign(Algorithm.HMAC256("demo-secret"));
+    }
+
+    private URI cableWithJid(String jid) {
+        return URI.create(target().cableWithToken("").toString().replace("?token=", "?jid=") + jid);
+    }
+
+    @Test
+    void anAnyCableJidIdentifiesTheUserByItsExtClaim() {
+        try (CableClient client = CableClient.connect(cableWithJid(jid("{\"id\":\"carol\"}", Instant.now().plusSeconds(60))))) {
+            assertEquals("{\"type\":\"welcome\"}", client.next());
+            String room = CableClient.chat("jid");
+            client.subscribeConfirmed(room);
+            client.sendMessage(room, "{\"message\":\"hi\"}");
+            assertEquals(CableClient.message(room, "{\"message\":\"hi\",\"current_user_id\":\"carol\"}"), client.next());
+        }
+    }
+
+    @Test
+    void aJidMayComeInTheXJidHeader() {
+        String withToken = target().cableWithToken("x").toString();
+        URI bare = URI.create(withToken.substring(0, withToken.indexOf('?')));
+        try (CableClient client = CableClient.connect(bare, headers("X-JID", jid("{\"id\":\"carol\"}",
+                Instant.now().plusSeconds(60))), CableClient.OFFERED)) {
+            assertEquals("{\"type\":\"welcome\"}", client.next());
+        }
+    }
+
+    /** So that @anycable/web's token refresher fetches a new token instead of giving up. */
+    @Test
+    void anExpiredJidIsToldTokenExpiredWithoutReconnect() {
+        try (CableClient client = CableClient.connect(cableWithJid(jid("{\"id\":\"carol\"}", Instant.now().minusSeconds(5))))) {
+            assertEquals(TOKEN_EXPIRED, client.nextFrame());
+            assertEquals(1000, client.awaitClose().code());
+            assertEquals(List.of(), client.drain(), "nothing after the disconnect, no welcome");
+        }
+    }
+
+    @Test
+    void anyOtherBadJidIsUnauthorizedEvenWhenExpired() {
+        Instant later = Instant.now().plusSeconds(60);
+        String noneHeader = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
+        for (String bad : List.of(
+                JWT.create().withClaim("ext", "{\"id\":\"carol\"}").withExpiresAt(Instant.now().minusSeconds(5))
+                        .sign(Algorithm.HMAC256("another-secret")),
+                JWT.create().withClaim("ext", "{\"id\":\"carol\"}").sign(Algorithm.HMAC256("another-secret")),
+                noneHeader + "." + jid("{\"id\":\"carol\"}", later).split("\\.")[1] + ".",
+                JWT.create().withClaim("id", "carol").withExpiresAt(later).sign(Algorithm.HMAC256("demo-secret")),
+                jid("carol", later),
+                "not-a-jwt")) {
+            try (CableClient client = CableClient.connect(cableWithJid(bad))) {
+                assertEquals(UNAUTHORIZED, client.nextFrame(), bad);
+                assertEquals(1000, client.awaitClose().code());
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ import io.jcable.internal.binding.PayloadCodec;
 import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.channel.ConnectionRejected;
 import io.jcable.channel.Identity;
+import io.jcable.channel.TokenExpired;
+import io.jcable.internal.identity.JwtIdentification;
 import io.jcable.config.CableConfig;
 import io.jcable.internal.protocol.Command;
 import io.jcable.internal.protocol.CommandDecoder;
@@ -54,6 +56,9 @@ public class Dispatcher {
     @Inject
     CableConfig config;
 
+    @Inject
+    JwtIdentification jwt;
+
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
     public void open(CableConnection connection) {
@@ -70,10 +75,15 @@ public class Dispatcher {
         }
         Identity identity;
         try {
-            identity = application.connectionHandler().connect(connection.request());
+            identity = jwt.identify(connection.request())
+                    .orElseGet(() -> application.connectionHandler().connect(connection.request()));
             if (identity == null) {
                 throw new ConnectionRejected("the connection handler returned null instead of an Identity");
             }
+        } catch (TokenExpired e) {
+            LOG.log(Level.INFO, "{0}: token expired: {1}", connection, e.getMessage());
+            connection.disconnect(DisconnectReason.TOKEN_EXPIRED, false, CloseCodes.NORMAL_CLOSURE);
+            return;
         } catch (ConnectionRejected e) {
             LOG.log(Level.INFO, "{0}: unauthorized: {1}", connection, e.getMessage());
             connection.disconnect(DisconnectReason.UNAUTHORIZED, false, CloseCodes.NORMAL_CLOSURE);

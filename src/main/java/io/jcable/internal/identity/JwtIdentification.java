@@ -1,0 +1,45 @@
+package io.jcable.internal.identity;
+
+import io.jcable.channel.CableRequest;
+import io.jcable.channel.Identity;
+import io.jcable.config.CableConfig;
+import io.jcable.config.JwtConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The built-in identification of {@link JwtConfig}: a request that carries a token is identified by
+ * it alone; one without goes to the application's connection handler.
+ */
+@ApplicationScoped
+public class JwtIdentification {
+
+    @Inject
+    CableConfig config;
+
+    private JwtConfig jwt;
+    private AnyCableToken token;
+
+    @PostConstruct
+    void configure() {
+        jwt = config.jwt().orElse(null);
+        token = jwt == null ? null : new AnyCableToken(jwt.secret());
+    }
+
+    /**
+     * The identity of the request's token; empty when JWT identification is off or the request has no token.
+     *
+     * @throws io.jcable.channel.TokenExpired       when the token has expired
+     * @throws io.jcable.channel.ConnectionRejected when the token is not genuine
+     */
+    public Optional<Identity> identify(CableRequest request) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        return request.queryParameter(jwt.param()).or(() -> request.header(jwt.header()))
+                .map(given -> token.verify(given, Instant.now()));
+    }
+}
