@@ -9,10 +9,12 @@ import io.jcable.channel.Subscribed;
 import io.jcable.channel.Subscription;
 import io.jcable.channel.Unsubscribed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /** Identifier {@code {"channel":"ChatChannel","room":"<room>"}}; stream {@code chat_<room>}. */
 @Channel("ChatChannel")
@@ -31,6 +33,13 @@ public class ChatChannel {
     /** What {@code status} broadcasts; {@code status} is whatever JSON the client sent (null when none). */
     @JsonbPropertyOrder({"user", "performed", "status"})
     public record StatusChanged(String user, String performed, JsonValue status) {
+    }
+
+    /**
+     * What {@code receive} takes: a line of at most 1000 characters that is not blank. Another gets
+     * its sender an error frame (docs/DEMO.md, "Validation") and is not broadcast.
+     */
+    public record ChatLine(@NotBlank @Size(max = 1000) String message) {
     }
 
     /** The data of the {@code status} action. */
@@ -54,8 +63,8 @@ public class ChatChannel {
 
     /** A message whose data names no action. */
     @Action
-    void receive(Identity user, JsonObject data) {
-        cable.broadcast(stream, new Said(RubyText.text(data.get("message")), userId(user)));
+    void receive(Identity user, @Valid ChatLine line) {
+        cable.broadcast(stream, new Said(line.message(), userId(user)));
     }
 
     @Action

@@ -4,6 +4,7 @@ import static io.jcable.testing.CableClient.chat;
 import static io.jcable.testing.CableClient.message;
 import static io.jcable.testing.CableClient.rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.internal.server.probe.ProbeChannel;
 import io.jcable.testing.CableClient;
@@ -11,6 +12,7 @@ import io.jcable.testing.CableTarget;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +47,33 @@ public abstract class MessagesSuite {
             alice.subscribeConfirmed(chat("text"));
             alice.sendMessage(chat("text"), "{\"message\":42}");
             assertEquals(message(chat("text"), "{\"message\":\"42\",\"current_user_id\":\"alice\"}"), alice.next());
-            alice.sendMessage(chat("text"), "{}");
-            assertEquals(message(chat("text"), "{\"message\":\"\",\"current_user_id\":\"alice\"}"), alice.next());
+        }
+    }
+
+    /** docs/DEMO.md, "Validation": ChatChannel's line is a {@code @Valid} record, not blank, at most 1000 characters. */
+    @Test
+    void aBlankOrOverlongLineIsNotBroadcastAndOnlyItsSenderIsToldWhy() {
+        String room = chat("valid");
+        try (CableClient alice = target().connect("alice"); CableClient bob = target().connect("bob")) {
+            alice.subscribeConfirmed(room);
+            bob.subscribeConfirmed(room);
+            for (String data : List.of("{}", "{\"message\":\"   \"}", "{\"message\":null}",
+                    "{\"message\":\"" + "x".repeat(1001) + "\"}")) {
+                alice.sendMessage(room, data);
+                JsonObject frame = alice.nextJson();
+                assertEquals(room, frame.getString("identifier"), data);
+                JsonObject error = frame.getJsonObject("message");
+                assertEquals("receive", error.getString("action"), data);
+                assertTrue(error.getString("error").startsWith("message: "), error.toString());
+                assertEquals(1, error.getJsonArray("violations").size(), error.toString());
+                assertEquals("message", error.getJsonArray("violations").getJsonObject(0).getString("field"));
+            }
+            bob.expectNothing(QUIET);
+            String longest = "x".repeat(1000);
+            alice.sendMessage(room, "{\"message\":\"" + longest + "\"}");
+            String said = message(room, "{\"message\":\"" + longest + "\",\"current_user_id\":\"alice\"}");
+            assertEquals(said, alice.next(), "the connection stays usable and 1000 characters are allowed");
+            assertEquals(said, bob.next());
         }
     }
 

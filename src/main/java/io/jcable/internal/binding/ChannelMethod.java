@@ -16,13 +16,17 @@ public record ChannelMethod(Method method, String description, List<ParameterBin
     /**
      * Calls the method on a channel bean.
      *
+     * @throws PayloadInvalid      when a {@code @Valid} payload breaks its constraints (nothing was called)
      * @throws BindingException    when the client's data does not fit the parameters (nothing was called)
      * @throws ChannelMethodFailed when the method threw
      */
-    public void invoke(Object channel, Invocation invocation, PayloadCodec codec) {
+    public void invoke(Object channel, Invocation invocation, PayloadCodec codec, PayloadValidator validator) {
         Object[] arguments = new Object[binders.size()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = binders.get(i).bind(invocation, codec);
+            if (binders.get(i) instanceof ParameterBinder.PayloadArgument payload && payload.validated()) {
+                validator.check(arguments[i]);
+            }
         }
         try {
             method.invoke(channel, arguments);

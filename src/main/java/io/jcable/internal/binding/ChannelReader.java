@@ -107,7 +107,7 @@ public final class ChannelReader {
             } else {
                 payload = parameter;
                 PayloadTypes.problem(type).ifPresent(problem -> problems.add(which + problem));
-                binders.add(new ParameterBinder.PayloadArgument(parameter.getParameterizedType(), type));
+                binders.add(new ParameterBinder.PayloadArgument(parameter.getParameterizedType(), type, isValid(parameter)));
             }
         }
         method.setAccessible(true);
@@ -128,6 +128,11 @@ public final class ChannelReader {
             }
         }
         return methods;
+    }
+
+    /** By name: the validation API need not be on the class path of an application that does not use it. */
+    private static boolean isValid(Parameter parameter) {
+        return Stream.of(parameter.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals("jakarta.validation.Valid"));
     }
 
     private static int count(Method method, Class<? extends Annotation> annotation) {

@@ -60,8 +60,12 @@ sealed interface ParameterBinder {
         }
     }
 
-    /** The message's data, bound with JSON-B, or taken as the decoded object itself. */
-    record PayloadArgument(Type type, Class<?> rawType) implements ParameterBinder {
+    /**
+     * The message's data, bound with JSON-B, or taken as the decoded object itself.
+     *
+     * @param validated whether the parameter is {@code @Valid}: then Bean Validation checks it before the call
+     */
+    record PayloadArgument(Type type, Class<?> rawType, boolean validated) implements ParameterBinder {
         @Override
         public Object bind(Invocation invocation, PayloadCodec codec) {
             if (invocation.data() == null) {

@@ -6,6 +6,8 @@ import io.jcable.internal.binding.ApplicationBeans;
 import io.jcable.internal.binding.ChannelMethod;
 import io.jcable.internal.binding.Invocation;
 import io.jcable.internal.binding.PayloadCodec;
+import io.jcable.internal.binding.PayloadInvalid;
+import io.jcable.internal.binding.PayloadValidator;
 import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.channel.ConnectionRejected;
 import io.jcable.channel.Identity;
@@ -43,6 +45,9 @@ public class Dispatcher {
 
     @Inject
     PayloadCodec codec;
+
+    @Inject
+    PayloadValidator validator;
 
     @Inject
     StreamRegistry streams;
@@ -244,6 +249,9 @@ public class Dispatcher {
         }
         try {
             call(action, subscription, data);
+        } catch (PayloadInvalid e) {
+            LOG.log(Level.INFO, "{0}: {1}: {2}", connection, action.description(), e.getMessage());
+            subscription.transmit(ValidationErrors.frame(data.action(), e.violations()));
         } catch (BindingException e) {
             ignored(connection, action.description() + ": " + e.getMessage());
         } catch (RuntimeException e) {
@@ -273,7 +281,7 @@ public class Dispatcher {
 
     private void call(ChannelMethod method, SubscriptionHandle subscription, MessageData data) {
         if (method != null) {
-            method.invoke(subscription.bean(), new Invocation(subscription, data), codec);
+            method.invoke(subscription.bean(), new Invocation(subscription, data), codec, validator);
         }
     }
 }
