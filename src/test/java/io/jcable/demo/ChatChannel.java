@@ -38,8 +38,16 @@ public class ChatChannel {
     /**
      * What {@code receive} takes: a line of at most 1000 characters that is not blank. Another gets
      * its sender an error frame (docs/DEMO.md, "Validation") and is not broadcast.
+     *
+     * @param message any JSON, as the reference takes it: a number or a list is a line too
      */
-    public record ChatLine(@NotBlank @Size(max = 1000) String message) {
+    public record ChatLine(JsonValue message) {
+        /** The line as Ruby's {@code to_s} reads it, which the reference broadcasts: this is what is checked. */
+        @NotBlank
+        @Size(max = 1000)
+        public String getMessage() {
+            return RubyText.text(message);
+        }
     }
 
     /** The data of the {@code status} action. */
@@ -64,7 +72,7 @@ public class ChatChannel {
     /** A message whose data names no action. */
     @Action
     void receive(Identity user, @Valid ChatLine line) {
-        cable.broadcast(stream, new Said(line.message(), userId(user)));
+        cable.broadcast(stream, new Said(line.getMessage(), userId(user)));
     }
 
     @Action

@@ -47,6 +47,8 @@ public abstract class MessagesSuite {
             alice.subscribeConfirmed(chat("text"));
             alice.sendMessage(chat("text"), "{\"message\":42}");
             assertEquals(message(chat("text"), "{\"message\":\"42\",\"current_user_id\":\"alice\"}"), alice.next());
+            alice.sendMessage(chat("text"), "{\"message\":[1,\"x\"]}");
+            assertEquals(message(chat("text"), "{\"message\":\"[1, \\\"x\\\"]\",\"current_user_id\":\"alice\"}"), alice.next());
         }
     }
 
