@@ -50,7 +50,7 @@ import java.util.function.Function;
  * The limits on what one client may take ({@code jcable.max-*}) are in {@link Limits}, the cluster's
  * options ({@code jcable.cluster.*}) in {@link ClusterConfig}, the standalone runtime's TLS
  * ({@code jcable.tls.*}) in {@link TlsConfig}, AnyCable-style JWT identification ({@code jcable.jwt.*}) in
- * {@link JwtConfig}.
+ * {@link JwtConfig}, Turbo Streams' signed stream names ({@code jcable.turbo.*}) in {@link TurboConfig}.
  */
 public record CableConfig(
         String path,
@@ -67,7 +67,8 @@ public record CableConfig(
         Limits limits,
         Optional<TlsConfig> tls,
         ClusterConfig cluster,
-        Optional<JwtConfig> jwt) {
+        Optional<JwtConfig> jwt,
+        TurboConfig turbo) {
 
     public static final String PROPERTIES = "META-INF/jcable.properties";
 
@@ -125,7 +126,8 @@ public record CableConfig(
                 Limits.read(options::positiveInt),
                 TlsConfig.read(options::text),
                 ClusterConfig.read(options::text),
-                JwtConfig.read(options::text));
+                JwtConfig.read(options::text),
+                TurboConfig.read(options::text, options.flag(TurboConfig.PUBLIC_STREAMS, false)));
     }
 
     private static Properties classpathProperties() {
@@ -200,6 +202,7 @@ public record CableConfig(
         map.put("broadcast-api", broadcastKey.isPresent() ? broadcastPath : "off");
         map.put("cluster", cluster.describe());
         map.put("jwt", jwt.map(Object::toString).orElse("off"));
+        map.put("turbo", turbo);
         return map;
     }
 }

@@ -30,7 +30,7 @@ import java.util.List;
 class ArchitectureTest {
 
     private static final String[] API = {
-            "io.jcable.channel..", "io.jcable.config..", "io.jcable.broadcast..", "io.jcable.standalone.."};
+            "io.jcable.channel..", "io.jcable.config..", "io.jcable.broadcast..", "io.jcable.standalone..", "io.jcable.turbo.."};
 
     /** Each layer uses only the layers below it; the API's own pieces are the bottom and the top. */
     @ArchTest
@@ -45,6 +45,7 @@ class ArchitectureTest {
             .layer("server").definedBy("io.jcable.internal.server..")
             .layer("cluster").definedBy("io.jcable.internal.cluster..")
             .layer("http").definedBy("io.jcable.internal.http..")
+            .layer("turbo").definedBy("io.jcable.turbo..", "io.jcable.internal.turbo..")
             .layer("monitoring").definedBy("io.jcable.internal.monitoring..")
             .layer("standalone").definedBy("io.jcable.standalone..", "io.jcable.internal.standalone..")
             .whereLayer("channel API").mayNotAccessAnyLayer()
@@ -59,6 +60,8 @@ class ArchitectureTest {
             // The cluster delivers what other nodes publish to this node's streams and connections.
             .whereLayer("cluster").mayOnlyAccessLayers("configuration", "protocol", "threads", "broadcast", "server")
             .whereLayer("http").mayOnlyAccessLayers("channel API", "configuration", "protocol", "broadcast")
+            // Turbo's built-in channels are found by CDI like the application's: nothing else depends on them.
+            .whereLayer("turbo").mayOnlyAccessLayers("channel API", "configuration", "protocol", "broadcast")
             // Monitoring reads the others; nothing but the runtime that registers it depends on it.
             .whereLayer("monitoring").mayOnlyAccessLayers("configuration", "broadcast", "server", "cluster")
             .whereLayer("standalone").mayOnlyAccessLayers("configuration", "server", "http", "monitoring");

@@ -13,7 +13,7 @@ import java.util.Map;
  * JCable's options for the demo, from docs/DEMO.md's environment: {@code CABLE_BROADCAST_KEY}
  * and {@code CABLE_ALLOWED_ORIGINS} become {@code jcable.broadcast-key} and
  * {@code jcable.allowed-origins}; {@code CABLE_DEMO_SECRET} also signs AnyCable's {@code ?jid=}
- * tokens ({@code jcable.jwt.secret}). The contract says that any origin may connect while
+ * tokens ({@code jcable.jwt.secret}); {@code CABLE_TURBO_KEY} signs Turbo's stream names ({@code jcable.turbo.key}). The contract says that any origin may connect while
  * {@code CABLE_ALLOWED_ORIGINS} is unset, and JCable refuses other sites by default, so the demo
  * then passes {@code *} itself, as a default that any other source of the option overrides. The
  * standalone runtime's own options (priority 1000) come first; in a WAR this is what configures JCable.
@@ -31,6 +31,7 @@ public class DemoConfig {
         Map<String, String> options = new HashMap<>();
         options.put("jcable.broadcast-key", settings.broadcastKey());
         options.put("jcable.jwt.secret", settings.secret()); // AnyCable's ?jid=, as docs/DEMO.md says
+        options.put("jcable.turbo.key", settings.turboKey()); // Turbo::StreamsChannel and $pubsub
         settings.allowedOrigins().ifPresent(origins -> options.put("jcable.allowed-origins", origins));
         return options;
     }

@@ -6,19 +6,22 @@ import java.util.Optional;
 /**
  * The demo's environment (docs/DEMO.md), with the reference server's defaults.
  *
+ * @param turboKey       {@code CABLE_TURBO_KEY}: the key of Turbo's signed stream names
  * @param allowedOrigins {@code CABLE_ALLOWED_ORIGINS} as given; empty when unset (then any origin: the demo passes {@code *})
  */
-public record DemoSettings(int port, String secret, String broadcastKey, Optional<String> allowedOrigins) {
+public record DemoSettings(int port, String secret, String broadcastKey, Optional<String> allowedOrigins, String turboKey) {
 
     public static final String DEFAULT_SECRET = "demo-secret";
     public static final String DEFAULT_BROADCAST_KEY = "demo-key";
+    public static final String DEFAULT_TURBO_KEY = "demo-turbo-key";
 
     public static DemoSettings from(Map<String, String> env) {
         return new DemoSettings(
                 Integer.parseInt(env.getOrDefault("CABLE_PORT", "8080").trim()),
                 env.getOrDefault("CABLE_DEMO_SECRET", DEFAULT_SECRET),
                 env.getOrDefault("CABLE_BROADCAST_KEY", DEFAULT_BROADCAST_KEY),
-                Optional.ofNullable(env.get("CABLE_ALLOWED_ORIGINS")));
+                Optional.ofNullable(env.get("CABLE_ALLOWED_ORIGINS")),
+                env.getOrDefault("CABLE_TURBO_KEY", DEFAULT_TURBO_KEY));
     }
 
     /** The secret the running JVM was started with: the connection bean reads it here. */

@@ -35,8 +35,9 @@ public class ApplicationBeans {
         return Optional.ofNullable(extension.channels().get(name));
     }
 
+    /** The application's own channels (JCable's built-in ones not counted). */
     public int channelCount() {
-        return extension.channels().size();
+        return (int) extension.channels().values().stream().filter(channel -> !CableExtension.isBuiltIn(channel.beanClass())).count();
     }
 
     /** A new instance of the channel's bean, with its own creational context. */

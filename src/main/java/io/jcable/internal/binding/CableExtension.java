@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,10 +66,12 @@ public class CableExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         Map<String, ChannelDefinition> byName = new LinkedHashMap<>();
-        for (Class<?> type : channelTypes) {
+        // The application's channels first: a built-in one (Turbo::StreamsChannel, $pubsub) gives way to one of the same name.
+        List<Class<?>> types = channelTypes.stream().sorted(Comparator.comparing(CableExtension::isBuiltIn)).toList();
+        for (Class<?> type : types) {
             ChannelDefinition definition = ChannelReader.read(type, problems);
             ChannelDefinition other = byName.putIfAbsent(definition.name(), definition);
-            if (other != null) {
+            if (other != null && !isBuiltIn(type)) {
                 List<String> both = Stream.of(other.beanClass().getName(), type.getName()).sorted().toList();
                 problems.add("channel name \"" + definition.name() + "\" is used by both " + both.get(0) + " and "
                         + both.get(1));
@@ -87,6 +90,11 @@ public class CableExtension implements Extension {
             problems.add("more than one bean implements io.jcable.channel.ConnectionHandler: " + handlers.stream()
                     .map(bean -> bean.getBeanClass().getName()).sorted().collect(Collectors.joining(", ")));
         }
+    }
+
+    /** JCable's own channels, in the engine's packages. */
+    static boolean isBuiltIn(Class<?> type) {
+        return type.getName().startsWith("io.jcable.internal.");
     }
 
     /** The valid channels by name, once the deployment has been validated. */

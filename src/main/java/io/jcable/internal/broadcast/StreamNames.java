@@ -22,7 +22,8 @@ public final class StreamNames {
         return ChannelReader.channelName(channel) + ":" + modelKey(model);
     }
 
-    static String modelKey(Object model) {
+    /** What names {@code model} in a stream name (also turbo-rails' streamables, joined by {@code :}). */
+    public static String modelKey(Object model) {
         if (model == null) {
             throw new IllegalArgumentException("cannot name a stream for null");
         }
