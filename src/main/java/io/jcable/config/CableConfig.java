@@ -20,7 +20,7 @@ import java.util.function.Function;
  * <table>
  * <caption>Options</caption>
  * <tr><th>option</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code jcable.path}</td><td>{@code /cable}</td><td>the WebSocket endpoint's path</td></tr>
+ * <tr><td>{@code jcable.path}</td><td>{@value #DEFAULT_PATH}</td><td>the WebSocket endpoint's path</td></tr>
  * <tr><td>{@code jcable.allowed-origins}</td><td>unset: none</td><td>comma-separated origins whose pages may
  *     connect besides the application's own ({@code https://app.example:8443}); {@code *}: any site's
  *     pages (a warning at start says what that exposes). Requests without {@code Origin} (no browser)
@@ -29,22 +29,22 @@ import java.util.function.Function;
  * <tr><td>{@code jcable.trust-forwarded-headers}</td><td>{@code false}</td><td>{@code true}: the request's own
  *     origin is what the proxy in front says in {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}; set
  *     it only behind a proxy that sets both (clients can send them too)</td></tr>
- * <tr><td>{@code jcable.max-frame-size}</td><td>2097152 (2 MiB)</td><td>largest incoming text message, in
+ * <tr><td>{@code jcable.max-frame-size}</td><td>{@value #DEFAULT_MAX_FRAME_SIZE} (2 MiB)</td><td>largest incoming text message, in
  *     bytes; a larger one closes that connection with 1009</td></tr>
- * <tr><td>{@code jcable.outbound-queue}</td><td>1024</td><td>frames queued for one connection; past it the
+ * <tr><td>{@code jcable.outbound-queue}</td><td>{@value #DEFAULT_OUTBOUND_QUEUE}</td><td>frames queued for one connection; past it the
  *     client is too slow and is disconnected</td></tr>
- * <tr><td>{@code jcable.send-timeout}</td><td>10000</td><td>milliseconds one frame may take to leave; a socket
+ * <tr><td>{@code jcable.send-timeout}</td><td>{@value #DEFAULT_SEND_TIMEOUT}</td><td>milliseconds one frame may take to leave; a socket
  *     stalled longer is disconnected</td></tr>
  * <tr><td>{@code jcable.delivery-threads}</td><td>available processors</td><td>threads that fan broadcasts
  *     out: each subscriber belongs to one and every broadcast goes to all, so one stream's fan-out uses
  *     every core while each subscriber gets its broadcasts in order</td></tr>
- * <tr><td>{@code jcable.broadcast-backlog}</td><td>100000</td><td>broadcasts accepted but not yet fanned out,
+ * <tr><td>{@code jcable.broadcast-backlog}</td><td>{@value #DEFAULT_BROADCAST_BACKLOG}</td><td>broadcasts accepted but not yet fanned out,
  *     per delivery thread; past it {@code broadcast} refuses with an exception</td></tr>
  * <tr><td>{@code jcable.broadcast-key}</td><td>unset: off</td><td>bearer key of the HTTP broadcast API;
  *     the API is served only when it is set</td></tr>
  * <tr><td>{@code jcable.broadcast-path}</td><td>{@code /_broadcast}</td><td>path of the HTTP broadcast API</td></tr>
  * <tr><td>{@code jcable.health-path}</td><td>{@code /_health}</td><td>path of the health check (200 or 503)</td></tr>
- * <tr><td>{@code jcable.shutdown-grace}</td><td>2000</td><td>milliseconds a stopping server gives clients to
+ * <tr><td>{@code jcable.shutdown-grace}</td><td>{@value #DEFAULT_SHUTDOWN_GRACE}</td><td>milliseconds a stopping server gives clients to
  *     receive {@code server_restart}</td></tr>
  * </table>
  * The limits on what one client may take ({@code jcable.max-*}) are in {@link Limits}, the cluster's
@@ -71,6 +71,12 @@ public record CableConfig(
         TurboConfig turbo) {
 
     public static final String PROPERTIES = "META-INF/jcable.properties";
+    public static final String DEFAULT_PATH = "/cable";
+    public static final int DEFAULT_MAX_FRAME_SIZE = 2 * 1024 * 1024;
+    public static final int DEFAULT_OUTBOUND_QUEUE = 1024;
+    public static final int DEFAULT_SEND_TIMEOUT = 10_000;
+    public static final int DEFAULT_BROADCAST_BACKLOG = 100_000;
+    public static final int DEFAULT_SHUTDOWN_GRACE = 2_000;
 
     /** The options as the sources above give them. */
     public static CableConfig load() {
@@ -87,20 +93,31 @@ public record CableConfig(
      * option: an application's own defaults, which its operators may still override.
      */
     public static CableConfig from(Map<String, String> explicit, Map<String, String> defaults) {
-        Properties file = classpathProperties();
+        Function<String, String> sources = sources();
         return read(name -> {
             String value = explicit.get(name);
             if (value == null) {
-                value = System.getProperty(name);
-            }
-            if (value == null) {
-                value = System.getenv(environmentName(name));
-            }
-            if (value == null) {
-                value = file.getProperty(name);
+                value = sources.apply(name);
             }
             return value != null ? value : defaults.get(name);
         });
+    }
+
+    /** One option as the sources above give it (the standalone builder's aside): e.g. {@code jcable.port} for {@code Main}. */
+    public static Optional<String> setting(String name) {
+        return Optional.ofNullable(sources().apply(name)).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    /** System property, then environment variable, then {@value #PROPERTIES}. */
+    private static Function<String, String> sources() {
+        Properties file = classpathProperties();
+        return name -> {
+            String value = System.getProperty(name);
+            if (value == null) {
+                value = System.getenv(environmentName(name));
+            }
+            return value != null ? value : file.getProperty(name);
+        };
     }
 
     /** The environment variable that gives {@code option}: {@code jcable.max-frame-size} is {@code JCABLE_MAX_FRAME_SIZE}. */
@@ -109,25 +126,38 @@ public record CableConfig(
     }
 
     static CableConfig read(Function<String, String> source) {
-        Options options = new Options(source);
+        return read(new OptionReader(source));
+    }
+
+    /**
+     * Every option JCable reads, with its default as the README's table writes it ({@value OptionReader#UNSET}
+     * when it has none): what {@code ConfigurationTableTest} holds the README to.
+     */
+    static Map<String, String> documentedDefaults() {
+        OptionReader options = new OptionReader(name -> null);
+        read(options);
+        return options.defaults();
+    }
+
+    private static CableConfig read(OptionReader options) {
         return new CableConfig(
-                options.path("jcable.path", "/cable"),
+                options.path("jcable.path", DEFAULT_PATH),
                 OriginPolicy.read(options.text(OriginPolicy.ALLOWED_ORIGINS),
                         options.flag(OriginPolicy.TRUST_FORWARDED_HEADERS, false)),
-                options.positiveInt("jcable.max-frame-size", 2 * 1024 * 1024),
-                options.positiveInt("jcable.outbound-queue", 1024),
-                options.positiveInt("jcable.send-timeout", 10_000),
-                options.positiveInt("jcable.delivery-threads", Runtime.getRuntime().availableProcessors()),
-                options.positiveInt("jcable.broadcast-backlog", 100_000),
+                options.positiveInt("jcable.max-frame-size", DEFAULT_MAX_FRAME_SIZE),
+                options.positiveInt("jcable.outbound-queue", DEFAULT_OUTBOUND_QUEUE),
+                options.positiveInt("jcable.send-timeout", DEFAULT_SEND_TIMEOUT),
+                options.positiveInt("jcable.delivery-threads", Runtime.getRuntime().availableProcessors(), "number of processors"),
+                options.positiveInt("jcable.broadcast-backlog", DEFAULT_BROADCAST_BACKLOG),
                 options.text("jcable.broadcast-key").filter(key -> !key.isBlank()),
                 options.path("jcable.broadcast-path", "/_broadcast"),
                 options.path("jcable.health-path", "/_health"),
-                options.positiveInt("jcable.shutdown-grace", 2_000),
-                Limits.read(options::positiveInt),
-                TlsConfig.read(options::text),
-                ClusterConfig.read(options::text),
-                JwtConfig.read(options::text),
-                TurboConfig.read(options::text, options.flag(TurboConfig.PUBLIC_STREAMS, false)));
+                options.positiveInt("jcable.shutdown-grace", DEFAULT_SHUTDOWN_GRACE),
+                Limits.read(options),
+                TlsConfig.read(options),
+                ClusterConfig.read(options),
+                JwtConfig.read(options),
+                TurboConfig.read(options));
     }
 
     private static Properties classpathProperties() {
@@ -142,50 +172,6 @@ public record CableConfig(
             }
         }
         return properties;
-    }
-
-    /** Reads and checks option values; a bad value fails at start, naming the option. */
-    private record Options(Function<String, String> source) {
-
-        Optional<String> text(String name) {
-            return Optional.ofNullable(source.apply(name)).map(String::trim);
-        }
-
-        String path(String name, String fallback) {
-            String path = text(name).orElse(fallback);
-            if (!path.startsWith("/")) {
-                throw new IllegalArgumentException(name + " must start with '/': " + path);
-            }
-            return path;
-        }
-
-        int positiveInt(String name, int fallback) {
-            Optional<String> value = text(name);
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                int number = Integer.parseInt(value.get());
-                if (number > 0) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(name + " must be a positive integer: " + value.get());
-        }
-
-        boolean flag(String name, boolean fallback) {
-            Optional<String> value = text(name);
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            return switch (value.get().toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new IllegalArgumentException(name + " must be true or false: " + value.get());
-            };
-        }
     }
 
     /** The options as a map, for logging at start (the broadcast key is masked). */

@@ -1,7 +1,6 @@
 package io.jcable.config;
 
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The cluster's options: off unless {@code jcable.cluster.url} or {@code jcable.cluster.connection-factory}
@@ -30,31 +29,18 @@ public record ClusterConfig(
         Optional<String> password,
         long retryMaxMillis) {
 
-    static ClusterConfig read(Function<String, Optional<String>> text) {
-        Function<String, Optional<String>> set = name -> text.apply(name).filter(value -> !value.isEmpty());
+    static ClusterConfig read(OptionReader options) {
         ClusterConfig config = new ClusterConfig(
-                set.apply("jcable.cluster.url"),
-                set.apply("jcable.cluster.connection-factory"),
-                set.apply("jcable.cluster.topic").orElse("jcable"),
-                set.apply("jcable.cluster.user"),
-                text.apply("jcable.cluster.password"),
-                set.apply("jcable.cluster.retry-max").map(value -> positive("jcable.cluster.retry-max", value)).orElse(5_000L));
+                options.nonEmpty("jcable.cluster.url"),
+                options.nonEmpty("jcable.cluster.connection-factory"),
+                options.text("jcable.cluster.topic", "jcable"),
+                options.nonEmpty("jcable.cluster.user"),
+                options.text("jcable.cluster.password"),
+                options.positiveLong("jcable.cluster.retry-max", 5_000L));
         if (config.url.isPresent() && config.connectionFactory.isPresent()) {
             throw new IllegalArgumentException("set jcable.cluster.url or jcable.cluster.connection-factory, not both");
         }
         return config;
-    }
-
-    private static long positive(String name, String value) {
-        try {
-            long number = Long.parseLong(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a positive integer: " + value);
     }
 
     public boolean enabled() {

@@ -1,7 +1,6 @@
 package io.jcable.config;
 
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * AnyCable-style JWT identification: off unless {@code jcable.jwt.secret} is set. A client then
@@ -27,10 +26,10 @@ public record JwtConfig(String secret, String param) {
     public static final String PARAM = "jcable.jwt.param";
     public static final String DEFAULT_PARAM = "jid";
 
-    static Optional<JwtConfig> read(Function<String, Optional<String>> text) {
-        return text.apply(SECRET).filter(secret -> !secret.isEmpty()).map(secret -> new JwtConfig(
-                secret,
-                text.apply(PARAM).filter(name -> !name.isEmpty()).orElse(DEFAULT_PARAM)));
+    static Optional<JwtConfig> read(OptionReader options) {
+        Optional<String> secret = options.nonEmpty(SECRET);
+        String param = options.text(PARAM, DEFAULT_PARAM);
+        return secret.map(key -> new JwtConfig(key, param.isEmpty() ? DEFAULT_PARAM : param));
     }
 
     /** The header that carries the token: {@code X-JID} for the default parameter. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -27,10 +26,11 @@ import javax.net.ssl.SSLContext;
  */
 public record TlsConfig(Path keystore, String password, String type) {
 
-    static Optional<TlsConfig> read(Function<String, Optional<String>> text) {
-        return text.apply("jcable.tls.keystore").filter(path -> !path.isEmpty()).map(path -> new TlsConfig(Path.of(path),
-                text.apply("jcable.tls.keystore-password").orElse(""),
-                text.apply("jcable.tls.keystore-type").orElse("PKCS12")));
+    static Optional<TlsConfig> read(OptionReader options) {
+        Optional<String> keystore = options.nonEmpty("jcable.tls.keystore");
+        String password = options.text("jcable.tls.keystore-password", "");
+        String type = options.text("jcable.tls.keystore-type", "PKCS12");
+        return keystore.map(path -> new TlsConfig(Path.of(path), password, type));
     }
 
     /** The server's TLS context from the key store; fails at start, naming the file, when it cannot be read. */

@@ -1,7 +1,6 @@
 package io.jcable.config;
 
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Turbo Streams' signed stream names: off unless a key is set. With it, the built-in
@@ -29,13 +28,13 @@ public record TurboConfig(Optional<String> key, Optional<String> secretKeyBase, 
     public static final String SECRET_KEY_BASE = "jcable.turbo.secret-key-base";
     public static final String PUBLIC_STREAMS = "jcable.public-streams";
 
-    static TurboConfig read(Function<String, Optional<String>> text, boolean publicStreams) {
-        Optional<String> key = text.apply(KEY).filter(value -> !value.isEmpty());
-        Optional<String> base = text.apply(SECRET_KEY_BASE).filter(value -> !value.isEmpty());
+    static TurboConfig read(OptionReader options) {
+        Optional<String> key = options.nonEmpty(KEY);
+        Optional<String> base = options.nonEmpty(SECRET_KEY_BASE);
         if (key.isPresent() && base.isPresent()) {
             throw new IllegalArgumentException("set " + KEY + " or " + SECRET_KEY_BASE + ", not both");
         }
-        return new TurboConfig(key, base, publicStreams);
+        return new TurboConfig(key, base, options.flag(PUBLIC_STREAMS, false));
     }
 
     /** Whether signed stream names are on. */

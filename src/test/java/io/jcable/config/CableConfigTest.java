@@ -85,7 +85,7 @@ class CableConfigTest {
     void aBadValueFailsAtStartNamingTheOption() {
         IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
                 () -> CableConfig.read(Map.of("jcable.max-frame-size", "lots")::get));
-        assertTrue(notANumber.getMessage().contains("jcable.max-frame-size must be a positive integer: lots"));
+        assertTrue(notANumber.getMessage().contains("jcable.max-frame-size must be a positive integer (at most 2147483647): lots"));
         assertThrows(IllegalArgumentException.class, () -> CableConfig.read(Map.of("jcable.send-timeout", "0")::get));
         IllegalArgumentException path = assertThrows(IllegalArgumentException.class,
                 () -> CableConfig.read(Map.of("jcable.path", "cable")::get));

@@ -92,9 +92,9 @@ public class CableExtension implements Extension {
         }
     }
 
-    /** JCable's own channels, in the engine's packages. */
+    /** JCable's own channels ({@code Turbo::StreamsChannel}, {@code $pubsub}). */
     static boolean isBuiltIn(Class<?> type) {
-        return type.getName().startsWith("io.jcable.internal.");
+        return type.getPackageName().equals("io.jcable.internal.turbo");
     }
 
     /** The valid channels by name, once the deployment has been validated. */

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcable.internal.binding.fixtures.BadChannels;
 import io.jcable.internal.binding.fixtures.Handlers.Anyone;
 import io.jcable.internal.binding.fixtures.Handlers.AnyoneToo;
+import io.jcable.internal.turbo.PubSubChannel;
+import io.jcable.internal.turbo.TurboSigner;
+import io.jcable.internal.turbo.TurboStreamsChannel;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,18 @@ class CableExtensionTest {
     void failsOnAChannelThatIsNotDependent() {
         String message = failure(Anyone.class, BadChannels.Shared.class);
         assertTrue(message.contains("BadChannels$Shared is @ApplicationScoped: a channel must be @Dependent"), message);
+    }
+
+    @Test
+    void builtInChannelsGiveWayToAnApplicationChannelOfTheSameName() throws ClassNotFoundException {
+        Class<?> configProducer = Class.forName("io.jcable.config.CableConfigProducer");
+        try (WeldContainer container = weld(Anyone.class, configProducer, TurboSigner.class, TurboStreamsChannel.class,
+                PubSubChannel.class, BadChannels.OwnTurbo.class).initialize()) {
+            ApplicationBeans beans = container.select(ApplicationBeans.class).get();
+            assertEquals(BadChannels.OwnTurbo.class, beans.channel("Turbo::StreamsChannel").orElseThrow().beanClass());
+            assertEquals(PubSubChannel.class, beans.channel("$pubsub").orElseThrow().beanClass());
+            assertEquals(1, beans.channelCount(), "the application's own channels only");
+        }
     }
 
     @Test
