@@ -50,7 +50,8 @@ import java.util.function.Function;
  * The limits on what one client may take ({@code jcable.max-*}) are in {@link Limits}, the cluster's
  * options ({@code jcable.cluster.*}) in {@link ClusterConfig}, the standalone runtime's TLS
  * ({@code jcable.tls.*}) in {@link TlsConfig}, AnyCable-style JWT identification ({@code jcable.jwt.*}) in
- * {@link JwtConfig}, Turbo Streams' signed stream names ({@code jcable.turbo.*}) in {@link TurboConfig}.
+ * {@link JwtConfig}, Turbo Streams' signed stream names ({@code jcable.turbo.*}) in {@link TurboConfig}, AnyCable's
+ * extended protocol ({@code jcable.session-ttl}, {@code jcable.history.*}) in {@link ExtendedProtocolConfig}.
  */
 public record CableConfig(
         String path,
@@ -68,7 +69,8 @@ public record CableConfig(
         Optional<TlsConfig> tls,
         ClusterConfig cluster,
         Optional<JwtConfig> jwt,
-        TurboConfig turbo) {
+        TurboConfig turbo,
+        ExtendedProtocolConfig extended) {
 
     public static final String PROPERTIES = "META-INF/jcable.properties";
     public static final String DEFAULT_PATH = "/cable";
@@ -157,7 +159,8 @@ public record CableConfig(
                 TlsConfig.read(options),
                 ClusterConfig.read(options),
                 JwtConfig.read(options),
-                TurboConfig.read(options));
+                TurboConfig.read(options),
+                ExtendedProtocolConfig.read(options));
     }
 
     private static Properties classpathProperties() {
@@ -189,6 +192,7 @@ public record CableConfig(
         map.put("cluster", cluster.describe());
         map.put("jwt", jwt.map(Object::toString).orElse("off"));
         map.put("turbo", turbo);
+        map.put("extended", extended);
         return map;
     }
 }

@@ -41,6 +41,8 @@ class ArchitectureTest {
             .layer("threads").definedBy("io.jcable.internal.threads..")
             .layer("binding").definedBy("io.jcable.internal.binding..")
             .layer("identity").definedBy("io.jcable.internal.identity..")
+            .layer("history").definedBy("io.jcable.internal.history..")
+            .layer("session").definedBy("io.jcable.internal.session..")
             .layer("broadcast").definedBy("io.jcable.broadcast..", "io.jcable.internal.broadcast..")
             .layer("server").definedBy("io.jcable.internal.server..")
             .layer("cluster").definedBy("io.jcable.internal.cluster..")
@@ -54,9 +56,12 @@ class ArchitectureTest {
             .whereLayer("threads").mayNotAccessAnyLayer()
             .whereLayer("binding").mayOnlyAccessLayers("channel API", "protocol")
             .whereLayer("identity").mayOnlyAccessLayers("channel API", "configuration")
-            .whereLayer("broadcast").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "binding")
+            .whereLayer("history").mayOnlyAccessLayers("configuration")
+            .whereLayer("session").mayOnlyAccessLayers("channel API", "configuration")
+            .whereLayer("broadcast").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "binding",
+                    "history")
             .whereLayer("server").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "binding",
-                    "identity", "broadcast")
+                    "identity", "history", "session", "broadcast")
             // The cluster delivers what other nodes publish to this node's streams and connections.
             .whereLayer("cluster").mayOnlyAccessLayers("configuration", "protocol", "threads", "broadcast", "server")
             .whereLayer("http").mayOnlyAccessLayers("channel API", "configuration", "protocol", "broadcast")

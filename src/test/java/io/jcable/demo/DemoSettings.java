@@ -7,9 +7,11 @@ import java.util.Optional;
  * The demo's environment (docs/DEMO.md), with the reference server's defaults.
  *
  * @param turboKey       {@code CABLE_TURBO_KEY}: the key of Turbo's signed stream names
+ * @param sessionTtl     {@code CABLE_SESSION_TTL}: seconds an extended-protocol session may be restored (JCable's 300 when unset)
  * @param allowedOrigins {@code CABLE_ALLOWED_ORIGINS} as given; empty when unset (then any origin: the demo passes {@code *})
  */
-public record DemoSettings(int port, String secret, String broadcastKey, Optional<String> allowedOrigins, String turboKey) {
+public record DemoSettings(int port, String secret, String broadcastKey, Optional<String> allowedOrigins, String turboKey,
+                           Optional<String> sessionTtl) {
 
     public static final String DEFAULT_SECRET = "demo-secret";
     public static final String DEFAULT_BROADCAST_KEY = "demo-key";
@@ -21,7 +23,8 @@ public record DemoSettings(int port, String secret, String broadcastKey, Optiona
                 env.getOrDefault("CABLE_DEMO_SECRET", DEFAULT_SECRET),
                 env.getOrDefault("CABLE_BROADCAST_KEY", DEFAULT_BROADCAST_KEY),
                 Optional.ofNullable(env.get("CABLE_ALLOWED_ORIGINS")),
-                env.getOrDefault("CABLE_TURBO_KEY", DEFAULT_TURBO_KEY));
+                env.getOrDefault("CABLE_TURBO_KEY", DEFAULT_TURBO_KEY),
+                Optional.ofNullable(env.get("CABLE_SESSION_TTL")));
     }
 
     /** The secret the running JVM was started with: the connection bean reads it here. */

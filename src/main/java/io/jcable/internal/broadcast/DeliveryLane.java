@@ -29,17 +29,31 @@ final class DeliveryLane {
     private static final int BATCH = 64;
     private static final Object STOP = new Object();
 
-    /** Subscribers of one stream, grouped by identifier so that each group's frames are built once. */
+    /**
+     * Subscribers of one stream, grouped by identifier and by whether they want positions, so that
+     * each group's frames are built once.
+     */
     private static final class Group {
         final String prefix;
+        final boolean positioned;
         final Set<StreamSubscriber> subscribers = new LinkedHashSet<>();
 
-        Group(String identifier) {
-            prefix = Frames.messagePrefix(identifier);
+        Group(String identifier, boolean positioned) {
+            this.prefix = Frames.messagePrefix(identifier);
+            this.positioned = positioned;
         }
     }
 
-    private record Publish(String stream, String payloadJson) {
+    private record Publish(String stream, String payloadJson, String epoch, long offset) {
+        /** The end of a positioned frame: built once per broadcast, for every positioned group. */
+        String positionedEnd() {
+            return Frames.positionedEnd(stream, epoch, offset);
+        }
+    }
+
+    /** A subscriber's group key: its identifier, marked when it wants positions. */
+    private static String groupKey(StreamSubscriber subscriber) {
+        return subscriber.positioned() ? subscriber.identifier() + "\u0000positioned" : subscriber.identifier();
     }
 
     private final Map<String, Map<String, Group>> streams = new HashMap<>();
@@ -61,7 +75,7 @@ final class DeliveryLane {
                 counters.streamAdded(name);
                 return new LinkedHashMap<>();
             });
-            if (groups.computeIfAbsent(subscriber.identifier(), Group::new).subscribers.add(subscriber)) {
+            if (groups.computeIfAbsent(groupKey(subscriber), key -> new Group(subscriber.identifier(), subscriber.positioned())).subscribers.add(subscriber)) {
                 counters.subscriptions.incrementAndGet();
             }
         });
@@ -70,13 +84,13 @@ final class DeliveryLane {
     void unsubscribe(String stream, StreamSubscriber subscriber) {
         after(() -> {
             Map<String, Group> groups = streams.get(stream);
-            Group group = groups == null ? null : groups.get(subscriber.identifier());
+            Group group = groups == null ? null : groups.get(groupKey(subscriber));
             if (group == null || !group.subscribers.remove(subscriber)) {
                 return;
             }
             counters.subscriptions.decrementAndGet();
             if (group.subscribers.isEmpty()) {
-                groups.remove(subscriber.identifier());
+                groups.remove(groupKey(subscriber));
                 if (groups.isEmpty()) {
                     streams.remove(stream);
                     counters.streamRemoved(stream);
@@ -94,9 +108,9 @@ final class DeliveryLane {
     }
 
     /** Queues a broadcast for this lane's subscribers of {@code stream}. */
-    void publish(String stream, String payloadJson) {
+    void publish(String stream, String payloadJson, String epoch, long offset) {
         pendingBroadcasts.incrementAndGet();
-        tasks.add(new Publish(stream, payloadJson));
+        tasks.add(new Publish(stream, payloadJson, epoch, offset));
     }
 
     /** Runs {@code task} after everything submitted so far. */
@@ -128,7 +142,7 @@ final class DeliveryLane {
             }
             try {
                 if (task instanceof Publish first) {
-                    deliver(first.stream(), payloadsInARow(first));
+                    deliver(first.stream(), publishesInARow(first));
                 } else {
                     ((Runnable) task).run();
                 }
@@ -139,27 +153,32 @@ final class DeliveryLane {
         }
     }
 
-    /** The payload of {@code first} and of the broadcasts to its stream queued right behind it. */
-    private List<String> payloadsInARow(Publish first) {
-        List<String> payloads = new ArrayList<>();
-        payloads.add(first.payloadJson());
-        while (payloads.size() < BATCH && tasks.peek() instanceof Publish next && next.stream().equals(first.stream())) {
+    /** {@code first} and the broadcasts to its stream queued right behind it. */
+    private List<Publish> publishesInARow(Publish first) {
+        List<Publish> publishes = new ArrayList<>();
+        publishes.add(first);
+        while (publishes.size() < BATCH && tasks.peek() instanceof Publish next && next.stream().equals(first.stream())) {
             tasks.poll(); // this thread is the only one that takes
-            payloads.add(next.payloadJson());
+            publishes.add(next);
         }
-        pendingBroadcasts.addAndGet(-payloads.size());
-        return payloads;
+        pendingBroadcasts.addAndGet(-publishes.size());
+        return publishes;
     }
 
-    private void deliver(String stream, List<String> payloads) {
+    private void deliver(String stream, List<Publish> publishes) {
         Map<String, Group> groups = streams.get(stream);
         if (groups == null) {
             return;
         }
+        String[] positionedEnds = null;
         for (Group group : groups.values()) {
-            List<WireFrame> frames = new ArrayList<>(payloads.size());
-            for (String payloadJson : payloads) {
-                frames.add(WireFrame.of(group.prefix + payloadJson + '}'));
+            List<WireFrame> frames = new ArrayList<>(publishes.size());
+            if (group.positioned && positionedEnds == null) {
+                positionedEnds = publishes.stream().map(Publish::positionedEnd).toArray(String[]::new);
+            }
+            for (int i = 0; i < publishes.size(); i++) {
+                String end = group.positioned ? positionedEnds[i] : "}";
+                frames.add(WireFrame.of(group.prefix + publishes.get(i).payloadJson() + end));
             }
             counters.deliveries.add((long) frames.size() * group.subscribers.size());
             for (StreamSubscriber subscriber : group.subscribers) {

@@ -1,6 +1,7 @@
 package io.jcable.internal.broadcast;
 
 import io.jcable.config.CableConfig;
+import io.jcable.internal.history.StreamHistory;
 import io.jcable.internal.threads.CableThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -28,6 +29,9 @@ public class StreamRegistry {
 
     @Inject
     CableThreads threads;
+
+    @Inject
+    StreamHistory history;
 
     private final StreamCounters counters = new StreamCounters();
     // Publishers share it; stopAccepting() takes it alone, so no broadcast is half-published past the stop.
@@ -72,7 +76,9 @@ public class StreamRegistry {
             }
             lanes.forEach(lane -> lane.checkBacklog(stream));
             counters.broadcasts.increment();
-            lanes.forEach(lane -> lane.publish(stream, payloadJson));
+            // Positioned and kept for the extended protocol; queued in the order of the positions.
+            history.append(stream, payloadJson, System.currentTimeMillis(),
+                    (epoch, offset) -> lanes.forEach(lane -> lane.publish(stream, payloadJson, epoch, offset)));
         } catch (IllegalStateException e) {
             counters.refused.increment();
             throw e;

@@ -9,6 +9,14 @@ public interface StreamSubscriber {
     /** The subscription's identifier, as the client sent it: frames are built once per identifier. */
     String identifier();
 
+    /**
+     * Whether its frames carry the broadcast's position ({@code stream_id}, {@code epoch}, {@code offset}),
+     * as AnyCable's extended protocol wants; the frames of plain ActionCable clients stay as Rails sends them.
+     */
+    default boolean positioned() {
+        return false;
+    }
+
     /** Queues a complete frame (shared with the other subscribers of its identifier) for this subscriber's socket. Must not block and must not throw. */
     void deliver(List<WireFrame> frames);
 }

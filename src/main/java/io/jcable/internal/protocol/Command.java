@@ -1,5 +1,7 @@
 package io.jcable.internal.protocol;
 
+import jakarta.json.JsonObject;
+
 /**
  * A command sent by an ActionCable client. The identifier is kept as the exact string the client
  * sent: ActionCable keys subscriptions by it, byte for byte.
@@ -9,8 +11,26 @@ public sealed interface Command {
     /** The raw identifier string, as sent. */
     String identifier();
 
-    /** {@code {"command":"subscribe","identifier":"..."}} */
-    record Subscribe(String identifier) implements Command {}
+    /**
+     * {@code {"command":"subscribe","identifier":"..."}}, with the extended protocol's {@code history}
+     * request when it has one (else null).
+     */
+    record Subscribe(String identifier, JsonObject history) implements Command {
+        public Subscribe(String identifier) {
+            this(identifier, null);
+        }
+    }
+
+    /** The extended protocol's {@code {"command":"history","identifier":"...","history":{...}}}. */
+    record History(String identifier, JsonObject history) implements Command {}
+
+    /** The extended protocol's {@code {"command":"pong"}}: the client is alive; nothing to answer. */
+    record Pong() implements Command {
+        @Override
+        public String identifier() {
+            return "";
+        }
+    }
 
     /** {@code {"command":"unsubscribe","identifier":"..."}} */
     record Unsubscribe(String identifier) implements Command {}

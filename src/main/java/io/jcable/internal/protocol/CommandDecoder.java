@@ -28,6 +28,9 @@ public final class CommandDecoder {
         if (!(command instanceof JsonString name)) {
             return Decoded.invalid("command is not a string");
         }
+        if (name.getString().equals("pong")) {
+            return Decoded.ok(new Command.Pong());
+        }
         JsonValue identifier = object.get("identifier");
         if (identifier == null) {
             return Decoded.invalid("frame has no identifier");
@@ -36,7 +39,12 @@ public final class CommandDecoder {
             return Decoded.invalid("identifier is not a string");
         }
         return switch (name.getString()) {
-            case "subscribe" -> Decoded.ok(new Command.Subscribe(id.getString()));
+            case "subscribe" -> object.get("history") instanceof JsonObject history
+                    ? Decoded.ok(new Command.Subscribe(id.getString(), history))
+                    : Decoded.ok(new Command.Subscribe(id.getString()));
+            case "history" -> object.get("history") instanceof JsonObject history
+                    ? Decoded.ok(new Command.History(id.getString(), history))
+                    : Decoded.invalid("history has no history object");
             case "unsubscribe" -> Decoded.ok(new Command.Unsubscribe(id.getString()));
             case "message" -> message(id.getString(), object.get("data"));
             default -> Decoded.invalid("unknown command " + JsonText.quoteForLog(name.getString()));

@@ -1,5 +1,7 @@
 package io.jcable.internal.protocol;
 
+import java.util.List;
+
 /**
  * The frames the server sends, built as text. Member order follows Rails so that a byte-level
  * comparison with the reference server holds.
@@ -9,6 +11,41 @@ public final class Frames {
     public static final String WELCOME = "{\"type\":\"welcome\"}";
 
     private Frames() {
+    }
+
+    /** The extended protocol's welcome, with the session's id. */
+    public static String welcome(String sid) {
+        return "{\"type\":\"welcome\",\"sid\":" + JsonText.quote(sid) + "}";
+    }
+
+    /** The extended protocol's welcome of a restored session, with the identifiers it is subscribed to again. */
+    public static String welcomeRestored(String sid, List<String> identifiers) {
+        StringBuilder out = new StringBuilder("{\"type\":\"welcome\",\"sid\":").append(JsonText.quote(sid))
+                .append(",\"restored\":true,\"restored_ids\":[");
+        for (int i = 0; i < identifiers.size(); i++) {
+            JsonText.appendQuoted(i == 0 ? out : out.append(','), identifiers.get(i));
+        }
+        return out.append("]}").toString();
+    }
+
+    public static String confirmHistory(String identifier) {
+        return "{\"type\":\"confirm_history\",\"identifier\":" + JsonText.quote(identifier) + "}";
+    }
+
+    public static String rejectHistory(String identifier) {
+        return "{\"type\":\"reject_history\",\"identifier\":" + JsonText.quote(identifier) + "}";
+    }
+
+    /**
+     * What ends a message frame from a stream under the extended protocol, in place of its last
+     * {@code }}: {@code ,"stream_id":"<stream>","epoch":"<epoch>","offset":<n>}}.
+     */
+    public static String positionedEnd(String stream, String epoch, long offset) {
+        StringBuilder out = new StringBuilder(stream.length() + 48).append(",\"stream_id\":");
+        JsonText.appendQuoted(out, stream);
+        out.append(",\"epoch\":");
+        JsonText.appendQuoted(out, epoch);
+        return out.append(",\"offset\":").append(offset).append('}').toString();
     }
 
     public static String ping(long unixSeconds) {

@@ -4,6 +4,7 @@ import io.jcable.channel.CableRequest;
 import io.jcable.channel.Identity;
 import io.jcable.internal.protocol.DisconnectReason;
 import io.jcable.internal.protocol.Frames;
+import io.jcable.internal.protocol.Subprotocols;
 import io.jcable.internal.protocol.WireFrame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -37,6 +38,12 @@ public final class CableConnection implements Outbox.Owner {
     private final AtomicBoolean countedIn = new AtomicBoolean();
     private final Map<String, SubscriptionHandle> subscriptions = new LinkedHashMap<>();
     private volatile Identity identity;
+    /** Whether the client speaks AnyCable's extended protocol. */
+    private final boolean extended;
+    /** The extended protocol's session id, once welcomed. */
+    private volatile String sid;
+    /** False once the server ended the connection for good (unauthorized, a remote disconnect): no restore then. */
+    private volatile boolean restorable = true;
     /** Written once, by the disconnect that won, before its frame is queued. */
     private volatile CloseReason closeAfterFlush;
 
@@ -47,6 +54,25 @@ public final class CableConnection implements Outbox.Owner {
         this.services = services;
         this.commands = new CommandBudget(services.maxCommandsPerSecond(), System.nanoTime());
         this.outbox = new Outbox(session.getAsyncRemote(), raw, services.outboundQueue(), this);
+        this.extended = Subprotocols.V1_EXT_JSON.equals(session.getNegotiatedSubprotocol());
+    }
+
+    /** Whether the client negotiated AnyCable's extended protocol. */
+    public boolean extended() {
+        return extended;
+    }
+
+    String sid() {
+        return sid;
+    }
+
+    void sid(String sid) {
+        this.sid = sid;
+    }
+
+    /** Whether its session may be restored: the client went away, or the server restarts or found it slow. */
+    boolean restorable() {
+        return restorable;
     }
 
     public long id() {
@@ -102,6 +128,7 @@ public final class CableConnection implements Outbox.Owner {
         if (!advance(ConnectionPhase::canDisconnect, ConnectionPhase.DISCONNECTING)) {
             return false;
         }
+        restorable = reason == DisconnectReason.SERVER_RESTART;
         closeAfterFlush = new CloseReason(code, why);
         outbox.offer(WireFrame.of(Frames.disconnect(reason, reconnect)));
         outbox.finish();

@@ -21,11 +21,14 @@ import io.jcable.internal.protocol.Frames;
 import io.jcable.internal.protocol.Identifier;
 import io.jcable.internal.protocol.JsonText;
 import io.jcable.internal.protocol.MessageData;
+import io.jcable.internal.session.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,6 +67,9 @@ public class Dispatcher {
     @Inject
     JwtIdentification jwt;
 
+    @Inject
+    ExtendedProtocol extended;
+
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
     public void open(CableConnection connection) {
@@ -78,9 +84,10 @@ public class Dispatcher {
                     refusal.closeReason());
             return;
         }
+        SessionStore.Saved restored = connection.extended() ? extended.restore(connection).orElse(null) : null;
         Identity identity;
         try {
-            identity = jwt.identify(connection.request())
+            identity = restored != null ? restored.identity() : jwt.identify(connection.request())
                     .orElseGet(() -> application.connectionHandler().connect(connection.request()));
             if (identity == null) {
                 throw new ConnectionRejected("the connection handler returned null instead of an Identity");
@@ -98,11 +105,45 @@ public class Dispatcher {
             connection.disconnect(DisconnectReason.INVALID_REQUEST, true, CloseCodes.UNEXPECTED_CONDITION);
             return;
         }
-        if (!connection.identified(identity)) {
-            return; // an ending (a shutdown, a slow-client drop) came while the handler ran
+        // Under the lock: the welcome, and a restored session's subscriptions, come before any command's answer.
+        synchronized (connection) {
+            if (!connection.identified(identity)) {
+                return; // an ending (a shutdown, a slow-client drop) came while the handler ran
+            }
+            connections.add(connection);
+            if (!connection.extended()) {
+                connection.send(Frames.WELCOME);
+                return;
+            }
+            connection.sid(extended.newSessionId());
+            if (restored == null) {
+                connection.send(Frames.welcome(connection.sid()));
+            } else {
+                connection.send(Frames.welcomeRestored(connection.sid(), resubscribe(connection, restored)));
+            }
         }
-        connections.add(connection);
-        connection.send(Frames.WELCOME);
+    }
+
+    /**
+     * Subscribes a restored session again to what it had, streams included, without running
+     * {@code @Subscribed}: each subscription gets a fresh channel bean. Returns the identifiers restored.
+     */
+    private List<String> resubscribe(CableConnection connection, SessionStore.Saved restored) {
+        List<String> identifiers = new ArrayList<>();
+        for (SessionStore.SavedSubscription saved : restored.subscriptions()) {
+            Identifier identifier = Identifier.parse(saved.identifier()).valueOr(reason -> { });
+            ChannelDefinition definition = identifier == null ? null : application.channel(identifier.channel()).orElse(null);
+            if (definition == null) {
+                continue; // the application changed meanwhile: the client subscribes again itself
+            }
+            SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec);
+            subscription.attach(application.create(definition));
+            saved.streams().forEach(subscription::streamFrom);
+            connection.add(subscription);
+            identifiers.add(saved.identifier());
+        }
+        LOG.log(Level.INFO, "{0}: session restored with {1,number,#} subscriptions", connection, identifiers.size());
+        return identifiers;
     }
 
     /** Decodes one text frame and carries out its command. */
@@ -117,11 +158,15 @@ public class Dispatcher {
                 return;
             }
             if (command instanceof Command.Subscribe subscribe) {
-                subscribe(connection, subscribe.identifier());
+                subscribe(connection, subscribe);
             } else if (command instanceof Command.Message message) {
                 perform(connection, message);
-            } else {
+            } else if (command instanceof Command.Unsubscribe) {
                 unsubscribe(connection, command.identifier());
+            } else if (command instanceof Command.History request) {
+                history(connection, request.identifier(), request.history());
+            } else {
+                LOG.log(Level.DEBUG, "{0}: pong", connection); // the extended protocol's liveness answer: nothing to do
             }
         }
     }
@@ -163,6 +208,7 @@ public class Dispatcher {
             if (subscriptions == null) {
                 return; // already closed
             }
+            extended.save(connection, subscriptions);
             subscriptions.forEach(subscription -> end(connection, subscription));
         }
         if (connection.identity() != null) {
@@ -180,6 +226,22 @@ public class Dispatcher {
     /** Logs a frame that ActionCable would not act on; the client gets no answer, as with Rails. */
     private void ignored(CableConnection connection, String reason) {
         LOG.log(Level.INFO, "{0}: ignored a frame: {1}", connection, reason);
+    }
+
+    private void subscribe(CableConnection connection, Command.Subscribe command) {
+        subscribe(connection, command.identifier());
+        if (command.history() != null && connection.extended() && connection.subscription(command.identifier()) != null) {
+            extended.replay(connection, connection.subscription(command.identifier()), command.history());
+        }
+    }
+
+    private void history(CableConnection connection, String identifier, JsonObject request) {
+        SubscriptionHandle subscription = connection.subscription(identifier);
+        if (subscription == null) {
+            ignored(connection, "history of no subscription " + JsonText.quoteForLog(identifier));
+            return;
+        }
+        extended.replay(connection, subscription, request);
     }
 
     private void subscribe(CableConnection connection, String rawIdentifier) {

@@ -137,6 +137,16 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     }
 
     @Override
+    public boolean positioned() {
+        return connection.extended();
+    }
+
+    /** The streams it is subscribed to now. */
+    synchronized List<String> streamNames() {
+        return List.copyOf(streamNames);
+    }
+
+    @Override
     public void deliver(List<WireFrame> frames) {
         connection.send(frames);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.config.CableConfig;
+import io.jcable.internal.history.StreamHistory;
 import io.jcable.internal.threads.CableThreads;
 import io.jcable.internal.protocol.WireFrame;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class StreamRegistryTest {
         StreamRegistry registry = new StreamRegistry();
         registry.config = CableConfig.from(options);
         registry.threads = CableThreads.plain();
+        registry.history = new StreamHistory(100, 300_000);
         registry.start();
         return registry;
     }

@@ -61,6 +61,7 @@ class CableConnectionTest {
                     (proxy, method, args) -> switch (method.getName()) {
                         case "getAsyncRemote" -> remote.async();
                         case "isOpen" -> closes.isEmpty();
+                        case "getNegotiatedSubprotocol" -> "actioncable-v1-json";
                         case "close" -> closes.add((CloseReason) args[0]);
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];

@@ -1,0 +1,36 @@
+package io.jcable.config;
+
+/**
+ * AnyCable's extended protocol ({@code actioncable-v1-ext-json}): how long sessions and stream history are kept.
+ *
+ * <table>
+ * <caption>Extended protocol options</caption>
+ * <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code jcable.session-ttl}</td><td>{@value #DEFAULT_SESSION_TTL}</td><td>seconds a closed connection's
+ *     session may be restored (its {@code sid})</td></tr>
+ * <tr><td>{@code jcable.history.size}</td><td>{@value #DEFAULT_HISTORY_SIZE}</td><td>broadcasts kept per stream</td></tr>
+ * <tr><td>{@code jcable.history.ttl}</td><td>{@value #DEFAULT_HISTORY_TTL}</td><td>seconds a broadcast is kept</td></tr>
+ * </table>
+ *
+ * @param sessionTtlSeconds seconds a session may be restored
+ * @param historySize       broadcasts kept per stream
+ * @param historyTtlSeconds seconds a broadcast is kept
+ */
+public record ExtendedProtocolConfig(long sessionTtlSeconds, int historySize, long historyTtlSeconds) {
+
+    public static final int DEFAULT_SESSION_TTL = 300;
+    public static final int DEFAULT_HISTORY_SIZE = 100;
+    public static final int DEFAULT_HISTORY_TTL = 300;
+
+    static ExtendedProtocolConfig read(OptionReader options) {
+        return new ExtendedProtocolConfig(
+                options.positiveLong("jcable.session-ttl", DEFAULT_SESSION_TTL),
+                options.positiveInt("jcable.history.size", DEFAULT_HISTORY_SIZE),
+                options.positiveLong("jcable.history.ttl", DEFAULT_HISTORY_TTL));
+    }
+
+    @Override
+    public String toString() {
+        return "sessions " + sessionTtlSeconds + " s, history " + historySize + " per stream for " + historyTtlSeconds + " s";
+    }
+}

@@ -1,0 +1,90 @@
+package io.jcable.internal.server;
+
+import io.jcable.internal.history.StreamHistory;
+import io.jcable.internal.protocol.Frames;
+import io.jcable.internal.session.SessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What AnyCable's extended protocol adds for a connection: its session (kept when it closes, taken
+ * back by a client that returns with its {@code sid}) and the replay of a stream's history.
+ */
+@ApplicationScoped
+public class ExtendedProtocol {
+
+    private static final System.Logger LOG = System.getLogger(ExtendedProtocol.class.getName());
+    static final String RESTORE_HEADER = "X-ANYCABLE-RESTORE-SID";
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    StreamHistory history;
+
+    /** The session the client asks back with {@code ?sid=} or {@value #RESTORE_HEADER}, when it is still kept. */
+    Optional<SessionStore.Saved> restore(CableConnection connection) {
+        Optional<String> sid = connection.request().queryParameter("sid").or(() -> connection.request().header(RESTORE_HEADER));
+        return sid.flatMap(id -> sessions.take(id, System.currentTimeMillis()));
+    }
+
+    String newSessionId() {
+        return sessions.newId();
+    }
+
+    /** Keeps what a closing connection had, for its session id's time to live; called before its streams stop. */
+    void save(CableConnection connection, List<SubscriptionHandle> subscriptions) {
+        if (connection.sid() == null || connection.identity() == null || !connection.restorable()) {
+            return;
+        }
+        List<SessionStore.SavedSubscription> saved = subscriptions.stream()
+                .map(subscription -> new SessionStore.SavedSubscription(subscription.identifier(), subscription.streamNames()))
+                .toList();
+        sessions.save(connection.sid(), connection.identity(), saved, System.currentTimeMillis());
+    }
+
+    /**
+     * Sends what the client missed on the subscription's streams, then {@code confirm_history}; or only
+     * {@code reject_history} when one stream cannot be answered in full.
+     *
+     * @param request {@code {"since":<unix seconds>,"streams":{"<stream>":{"epoch":"<e>","offset":<n>}}}}
+     */
+    void replay(CableConnection connection, SubscriptionHandle subscription, JsonObject request) {
+        long now = System.currentTimeMillis();
+        JsonObject positions = request.get("streams") instanceof JsonObject streams ? streams : JsonValue.EMPTY_JSON_OBJECT;
+        Long sinceMillis = request.get("since") instanceof JsonNumber since ? since.longValue() * 1000 : null;
+        String prefix = Frames.messagePrefix(subscription.identifier());
+        List<String> frames = new ArrayList<>();
+        for (String stream : subscription.streamNames()) {
+            StreamHistory.Replay replay;
+            if (positions.get(stream) instanceof JsonObject position) {
+                if (!(position.get("epoch") instanceof JsonString epoch) || !(position.get("offset") instanceof JsonNumber offset)) {
+                    LOG.log(Level.INFO, "{0}: history of {1} without an epoch and an offset", connection, stream);
+                    replay = null;
+                } else {
+                    replay = history.after(stream, epoch.getString(), offset.longValue(), now);
+                }
+            } else if (sinceMillis != null) {
+                replay = history.since(stream, sinceMillis, now);
+            } else {
+                continue;
+            }
+            if (replay == null || replay.rejected()) {
+                connection.send(Frames.rejectHistory(subscription.identifier()));
+                return;
+            }
+            replay.entries().forEach(entry -> frames.add(prefix + entry.payloadJson()
+                    + Frames.positionedEnd(stream, replay.epoch(), entry.offset())));
+        }
+        frames.forEach(connection::send);
+        connection.send(Frames.confirmHistory(subscription.identifier()));
+    }
+}
