@@ -57,38 +57,43 @@ public class ChatChannel {
     @Inject
     Broadcaster cable;
 
-    private String stream;
-
     @Subscribed
     void subscribed(Subscription subscription, @Param("room") JsonValue room) {
         if (RubyText.isBlank(room)) {
             subscription.reject();
             return;
         }
-        stream = "chat_" + RubyText.text(room);
-        subscription.streamFrom(stream);
+        subscription.streamFrom(stream(room));
     }
 
     /** A message whose data names no action. */
     @Action
-    void receive(Identity user, @Valid ChatLine line) {
-        cable.broadcast(stream, new Said(line.getMessage(), userId(user)));
+    void receive(Identity user, @Param("room") JsonValue room, @Valid ChatLine line) {
+        cable.broadcast(stream(room), new Said(line.getMessage(), userId(user)));
     }
 
     @Action
-    void away(Identity user) {
-        cable.broadcast(stream, new Performed(userId(user), "away"));
+    void away(Identity user, @Param("room") JsonValue room) {
+        cable.broadcast(stream(room), new Performed(userId(user), "away"));
     }
 
     @Action
-    void status(Identity user, StatusUpdate update) {
+    void status(Identity user, @Param("room") JsonValue room, StatusUpdate update) {
         JsonValue status = update.status() == null ? JsonValue.NULL : update.status();
-        cable.broadcast(stream, new StatusChanged(userId(user), "status", status));
+        cable.broadcast(stream(room), new StatusChanged(userId(user), "status", status));
     }
 
     @Unsubscribed
-    void unsubscribed(Identity user) {
-        cable.broadcast(stream, new Performed(userId(user), "left"));
+    void unsubscribed(Identity user, @Param("room") JsonValue room) {
+        cable.broadcast(stream(room), new Performed(userId(user), "left"));
+    }
+
+    /**
+     * The room's stream, from the identifier each time rather than a field set in {@code @Subscribed}:
+     * a session restored by the extended protocol gets a fresh bean without {@code @Subscribed} running again.
+     */
+    private static String stream(JsonValue room) {
+        return "chat_" + RubyText.text(room);
     }
 
     private static String userId(Identity user) {
