@@ -181,9 +181,15 @@ final class DeliveryLane {
                 frames.add(WireFrame.of(group.prefix + publishes.get(i).payloadJson() + end));
             }
             counters.deliveries.add((long) frames.size() * group.subscribers.size());
+            long[] offsets = group.positioned ? publishes.stream().mapToLong(Publish::offset).toArray() : null;
+            String[] epochs = group.positioned ? publishes.stream().map(Publish::epoch).toArray(String[]::new) : null;
             for (StreamSubscriber subscriber : group.subscribers) {
                 try {
-                    subscriber.deliver(frames);
+                    if (offsets == null) {
+                        subscriber.deliver(frames);
+                    } else {
+                        subscriber.deliver(frames, stream, epochs, offsets);
+                    }
                 } catch (Throwable e) {
                     // One subscriber's failure must neither stop the others nor kill this lane's thread.
                     LOG.log(Level.ERROR, "delivery to a subscriber of \"" + stream + "\" failed", e);

@@ -19,4 +19,12 @@ public interface StreamSubscriber {
 
     /** Queues a complete frame (shared with the other subscribers of its identifier) for this subscriber's socket. Must not block and must not throw. */
     void deliver(List<WireFrame> frames);
+
+    /**
+     * The same for a subscriber that wants positions: {@code epochs} and {@code offsets} are the frames'
+     * positions on {@code stream}, so that it can hold them back while a history is replayed, and send each once.
+     */
+    default void deliver(List<WireFrame> frames, String stream, String[] epochs, long[] offsets) {
+        deliver(frames);
+    }
 }

@@ -108,6 +108,16 @@ public final class CableConnection implements Outbox.Owner {
         outbox.offer(WireFrame.of(frame));
     }
 
+    /** Queues one frame shared with other connections; never blocks. */
+    void send(WireFrame frame) {
+        outbox.offer(frame);
+    }
+
+    /** The frames its queue may hold (jcable.outbound-queue). */
+    int outboundQueueSize() {
+        return services.outboundQueue();
+    }
+
     /** Queues frames shared with other connections, to leave together; never blocks. */
     void send(List<WireFrame> frames) {
         outbox.offer(frames);

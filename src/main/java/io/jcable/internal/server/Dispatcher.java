@@ -42,6 +42,8 @@ import java.util.List;
 public class Dispatcher {
 
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+    /** How long a restored subscription's live frames wait for the history request that @anycable/web sends at once. */
+    private static final long RESTORED_HOLD_MILLIS = 1000;
 
     @Inject
     ApplicationBeans application;
@@ -69,6 +71,9 @@ public class Dispatcher {
 
     @Inject
     ExtendedProtocol extended;
+
+    @Inject
+    Heartbeat heartbeat;
 
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
@@ -138,6 +143,9 @@ public class Dispatcher {
             }
             SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec);
             subscription.attach(application.create(definition));
+            // The client asks for what it missed next: that goes first. One that asks for nothing waits a second.
+            long hold = subscription.holdForHistory();
+            heartbeat.later(() -> subscription.endHold(hold), RESTORED_HOLD_MILLIS);
             saved.streams().forEach(subscription::streamFrom);
             connection.add(subscription);
             identifiers.add(saved.identifier());
@@ -229,8 +237,9 @@ public class Dispatcher {
     }
 
     private void subscribe(CableConnection connection, Command.Subscribe command) {
-        subscribe(connection, command.identifier());
-        if (command.history() != null && connection.extended() && connection.subscription(command.identifier()) != null) {
+        boolean withHistory = command.history() != null && connection.extended();
+        subscribe(connection, command.identifier(), withHistory);
+        if (withHistory && connection.subscription(command.identifier()) != null) {
             extended.replay(connection, connection.subscription(command.identifier()), command.history());
         }
     }
@@ -244,7 +253,7 @@ public class Dispatcher {
         extended.replay(connection, subscription, request);
     }
 
-    private void subscribe(CableConnection connection, String rawIdentifier) {
+    private void subscribe(CableConnection connection, String rawIdentifier, boolean holdForHistory) {
         if (connection.subscription(rawIdentifier) != null) {
             LOG.log(Level.DEBUG, "{0}: already subscribed to {1}", connection, rawIdentifier);
             return;
@@ -274,6 +283,9 @@ public class Dispatcher {
             return;
         }
         SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec);
+        if (holdForHistory) {
+            subscription.holdForHistory(); // live frames wait until the history asked for has been sent
+        }
         try {
             subscription.attach(application.create(definition));
             call(definition.subscribed(), subscription, null);

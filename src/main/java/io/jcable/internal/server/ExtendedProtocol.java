@@ -58,11 +58,12 @@ public class ExtendedProtocol {
      * @param request {@code {"since":<unix seconds>,"streams":{"<stream>":{"epoch":"<e>","offset":<n>}}}}
      */
     void replay(CableConnection connection, SubscriptionHandle subscription, JsonObject request) {
+        subscription.holdForHistory(); // live frames from here on go after the replay
         long now = System.currentTimeMillis();
         JsonObject positions = request.get("streams") instanceof JsonObject streams ? streams : JsonValue.EMPTY_JSON_OBJECT;
         Long sinceMillis = request.get("since") instanceof JsonNumber since ? since.longValue() * 1000 : null;
         String prefix = Frames.messagePrefix(subscription.identifier());
-        List<String> frames = new ArrayList<>();
+        List<Runnable> replayed = new ArrayList<>();
         for (String stream : subscription.streamNames()) {
             StreamHistory.Replay replay;
             if (positions.get(stream) instanceof JsonObject position) {
@@ -79,12 +80,17 @@ public class ExtendedProtocol {
             }
             if (replay == null || replay.rejected()) {
                 connection.send(Frames.rejectHistory(subscription.identifier()));
+                subscription.historyDone();
                 return;
             }
-            replay.entries().forEach(entry -> frames.add(prefix + entry.payloadJson()
-                    + Frames.positionedEnd(stream, replay.epoch(), entry.offset())));
+            for (StreamHistory.Entry entry : replay.entries()) {
+                PositionedDelivery.Position at = new PositionedDelivery.Position(stream, replay.epoch(), entry.offset());
+                String frame = prefix + entry.payloadJson() + Frames.positionedEnd(stream, replay.epoch(), entry.offset());
+                replayed.add(() -> subscription.replayed(at, frame));
+            }
         }
-        frames.forEach(connection::send);
+        replayed.forEach(Runnable::run);
         connection.send(Frames.confirmHistory(subscription.identifier()));
+        subscription.historyDone();
     }
 }

@@ -70,4 +70,9 @@ public class Heartbeat {
             LOG.log(Level.ERROR, "ping round failed", e); // the timer must survive anything
         }
     }
+
+    /** Runs {@code task} once, {@code millis} from now, on the heartbeat's thread (it must be short). */
+    void later(Runnable task, long millis) {
+        timer.schedule(task, millis, TimeUnit.MILLISECONDS);
+    }
 }

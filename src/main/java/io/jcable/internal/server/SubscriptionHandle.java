@@ -30,6 +30,8 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     private final StreamRegistry streams;
     private final PayloadCodec codec;
     private final Set<String> streamNames = new LinkedHashSet<>();
+    /** For the extended protocol: what each stream has sent, and the frames held while a history is pending. */
+    private final PositionedDelivery positions;
     private ApplicationBeans.ChannelInstance bean;
     private volatile boolean rejected;
 
@@ -40,6 +42,7 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
         this.channel = channel;
         this.streams = streams;
         this.codec = codec;
+        this.positions = connection.extended() ? new PositionedDelivery(connection.outboundQueueSize()) : null;
     }
 
     void attach(ApplicationBeans.ChannelInstance bean) {
@@ -144,6 +147,33 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     /** The streams it is subscribed to now. */
     synchronized List<String> streamNames() {
         return List.copyOf(streamNames);
+    }
+
+    @Override
+    public void deliver(List<WireFrame> frames, String stream, String[] epochs, long[] offsets) {
+        if (!positions.live(frames, stream, epochs, offsets, connection::send)) {
+            connection.drop("more frames wait for a history than jcable.outbound-queue", true);
+        }
+    }
+
+    /** Live frames wait until the history the client asks for has been replayed; returns the hold's mark. */
+    long holdForHistory() {
+        return positions.hold();
+    }
+
+    /** Ends that hold if no history came to end it: for a restored client that asks for none. */
+    void endHold(long mark) {
+        positions.releaseHold(mark, connection::send);
+    }
+
+    /** A frame of the replayed history. */
+    void replayed(PositionedDelivery.Position position, String frame) {
+        positions.replayed(position, WireFrame.of(frame), connection::send);
+    }
+
+    /** The history has been answered: the live frames that waited go out. */
+    void historyDone() {
+        positions.release(connection::send);
     }
 
     @Override
