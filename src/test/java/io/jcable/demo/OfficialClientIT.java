@@ -17,6 +17,12 @@ class OfficialClientIT {
         NodeTests.assertPass("official-client.test.mjs", Map.of());
     }
 
+    /** AnyCable's client over the extended protocol: sessions restored, nothing lost across a dropped connection. */
+    @Test
+    void anycableClientLosesNothingAcrossADroppedConnection() throws IOException, InterruptedException {
+        NodeTests.assertPass("anycable.test.mjs", Map.of());
+    }
+
     @Test
     void officialClientComesBackAfterARestart() throws IOException, InterruptedException {
         NodeTests.assertPass("restart.test.mjs", Map.of());

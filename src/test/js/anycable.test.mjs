@@ -1,0 +1,85 @@
+// AnyCable's own client, @anycable/web (the npm package), against JCable's demo in Node, over AnyCable's
+// extended protocol: a connection lost at the network level while broadcasts go on costs no message.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { WebSocket } from "ws";
+import { createCable } from "@anycable/web";
+import { broadcast, startDemo } from "./demo-server.mjs";
+import { quiet, token, until } from "./official-client.mjs";
+
+const EXT = "actioncable-v1-ext-json";
+
+/** Every socket the client opened, with the frames it received. */
+function recordingWebSocket() {
+  const sockets = [];
+  class Recording extends WebSocket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.url_ = url;
+      this.receivedFrames = [];
+      sockets.push(this);
+      this.addEventListener("message", (event) => this.receivedFrames.push(JSON.parse(String(event.data))));
+    }
+  }
+  return { Recording, sockets };
+}
+
+async function demoFor(t) {
+  const demo = await startDemo({ name: t.name });
+  t.after(() => demo.stop());
+  return demo;
+}
+
+test("@anycable/web negotiates the extended protocol and is welcomed with a session id", async (t) => {
+  const demo = await demoFor(t);
+  const { Recording, sockets } = recordingWebSocket();
+  const cable = createCable(demo.cable(token("alice")), { protocol: EXT, websocketImplementation: Recording, logLevel: "error" });
+  t.after(() => cable.disconnect());
+  const channel = cable.subscribeTo("ChatChannel", { room: "ext" });
+  await channel.ensureSubscribed();
+  assert.equal(sockets[0].protocol, EXT);
+  const welcome = sockets[0].receivedFrames.find((frame) => frame.type === "welcome");
+  assert.match(welcome.sid, /^[\w-]{16,}$/);
+
+  const got = [];
+  channel.on("message", (message) => got.push(message));
+  assert.equal(await broadcast(demo, "chat_ext", { n: 1 }), 201);
+  await until(() => got.length === 1, "the broadcast");
+  assert.deepEqual(got, [{ n: 1 }]);
+  const frame = sockets[0].receivedFrames.find((f) => f.message && f.message.n === 1);
+  assert.equal(frame.stream_id, "chat_ext");
+  assert.equal(frame.offset, 1);
+  assert.equal(typeof frame.epoch, "string");
+});
+
+test("a connection dropped at the network level while broadcasts go on comes back, restores its session and gets every message once, in order", async (t) => {
+  const demo = await demoFor(t);
+  const { Recording, sockets } = recordingWebSocket();
+  const cable = createCable(demo.cable(token("alice")), { protocol: EXT, websocketImplementation: Recording, logLevel: "error" });
+  t.after(() => cable.disconnect());
+  const channel = cable.subscribeTo("ChatChannel", { room: "drop" });
+  const received = [];
+  channel.on("message", (message) => { if (message.n !== undefined) received.push(message.n); });
+  await channel.ensureSubscribed();
+
+  const total = 150;
+  const sender = (async () => {
+    for (let n = 1; n <= total; n++) {
+      assert.equal(await broadcast(demo, "chat_drop", { n }), 201);
+      await quiet(20);
+    }
+  })();
+  await until(() => received.length >= 40, "the first 40 broadcasts");
+  sockets[0]._socket.destroy(); // the TCP connection is gone: no close frame, as when a phone changes networks
+  await sender;
+  await until(() => received.length >= total, `all ${total} broadcasts (got ${received.length})`, 30_000);
+  await quiet(500);
+
+  assert.deepEqual(received, Array.from({ length: total }, (_, i) => i + 1), "every broadcast once, in order");
+  assert.ok(sockets.length >= 2, "the client reconnected");
+  const welcome = sockets[sockets.length - 1].receivedFrames.find((frame) => frame.type === "welcome");
+  assert.equal(welcome.restored, true, `restored: ${JSON.stringify(welcome)}`);
+  assert.deepEqual(welcome.restored_ids, [JSON.stringify({ channel: "ChatChannel", room: "drop" })]);
+  assert.ok(sockets[sockets.length - 1].receivedFrames.some((frame) => frame.type === "confirm_history"),
+    "what it missed came through the history");
+});
