@@ -31,7 +31,7 @@ final class TyrusContainer extends TyrusServerContainer {
         this.tyrus = tyrus;
         chain = new WebSocketChain(tyrus);
         engine = TyrusWebSocketEngine.builder(this).incomingBufferSize((int) Math.min(Integer.MAX_VALUE, (long) maxFrameSize + 14 + FrameSizeLimit.READ_SLICE)).build();
-        guarded = new OriginGate(new FrameSizeLimit(engine, maxFrameSize, chain), origins);
+        guarded = new GuardedEngine(engine, origins, maxFrameSize, chain);
     }
 
     @Override
