@@ -6,9 +6,11 @@ import java.nio.ByteBuffer;
 
 /**
  * A connection's socket taking frames already encoded, several in one write: what a runtime may
- * offer beyond Jakarta WebSocket, whose sends take one message each (one system call each when the
- * socket is free). Only the standalone runtime offers it; elsewhere frames go through
- * {@code RemoteEndpoint.Async}.
+ * offer beyond Jakarta WebSocket's sends of one message each (one system call each when the socket
+ * is free). The spec's batching, {@code RemoteEndpoint.setBatchingAllowed} and {@code flushBatch},
+ * would allow as much, but Tyrus 2.1.5 (standalone and Payara) and Undertow 2.3 (WildFly)
+ * implement both as no-ops on the remotes a session hands out. Only the standalone runtime offers
+ * a raw socket; elsewhere frames go through {@code RemoteEndpoint.Async}.
  */
 public interface RawSocket {
 

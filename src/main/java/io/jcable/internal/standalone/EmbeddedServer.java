@@ -7,6 +7,7 @@ import io.jcable.internal.server.EndpointRegistrar;
 import io.jcable.internal.server.GracefulShutdown;
 import io.jcable.internal.server.OriginCheck;
 import jakarta.servlet.Servlet;
+import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -53,6 +54,7 @@ public final class EmbeddedServer {
     public static EmbeddedServer start(String host, int port, CableConfig config, Map<String, Servlet> servlets,
                                        List<Class<?>> beanClasses) {
         OneLineLogging.install();
+        TyrusInternals tyrus = TyrusInternals.check();
         WeldContainer beans = new Weld("jcable-" + CONTAINERS.incrementAndGet())
                 // Weld's own hook would stop CDI before the clients hear server_restart.
                 .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false)
@@ -60,7 +62,7 @@ public final class EmbeddedServer {
                 .addBeanClasses(beanClasses.toArray(Class<?>[]::new))
                 .initialize();
         try {
-            return start(host, port, config, servlets, beans);
+            return start(host, port, config, servlets, beans, tyrus);
         } catch (RuntimeException e) {
             beans.shutdown();
             throw e;
@@ -68,8 +70,8 @@ public final class EmbeddedServer {
     }
 
     private static EmbeddedServer start(String host, int port, CableConfig config, Map<String, Servlet> servlets,
-                                        WeldContainer beans) {
-        TyrusContainer webSockets = new TyrusContainer(config.maxFrameSize(), new OriginCheck(config.origins()));
+                                        WeldContainer beans, TyrusInternals tyrus) {
+        TyrusContainer webSockets = new TyrusContainer(config.maxFrameSize(), new OriginCheck(config.origins()), tyrus);
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("jcable", host, port);
         config.tls().ifPresent(tls -> {
@@ -78,7 +80,7 @@ public final class EmbeddedServer {
         });
         listener.registerAddOn(webSockets.addOn());
         listener.registerAddOn(webSockets.webSocketChain());
-        listener.registerAddOn(new UpgradeFilter());
+        listener.registerAddOn(new UpgradeFilter(tyrus));
         http.addListener(listener);
 
         WebappContext web = new WebappContext("jcable", "");
@@ -87,7 +89,7 @@ public final class EmbeddedServer {
         PlainHttpAnswers.register(web, servlets, config.path());
         BroadcastApiRegistrar.register(web, beans);
         MonitoringRegistrar.register(web, beans, host + ":" + port + config.path());
-        EndpointRegistrar.register(webSockets, beans, new TyrusRawSockets());
+        EndpointRegistrar.register(webSockets, beans, new TyrusRawSockets(tyrus));
         try {
             web.deploy(http);
             webSockets.start("", port);
@@ -96,7 +98,7 @@ public final class EmbeddedServer {
         } catch (IOException e) {
             http.shutdownNow();
             throw new UncheckedIOException("JCable cannot listen on " + host + ":" + port, e);
-        } catch (jakarta.websocket.DeploymentException e) {
+        } catch (DeploymentException e) {
             http.shutdownNow();
             throw new IllegalStateException("JCable's endpoint cannot be deployed", e);
         }

@@ -17,17 +17,21 @@ final class TyrusContainer extends TyrusServerContainer {
 
     private final TyrusWebSocketEngine engine;
     private final WebSocketEngine guarded;
-    private final WebSocketChain chain = new WebSocketChain();
+    private final WebSocketChain chain;
+    private final TyrusInternals tyrus;
 
     /**
      * @param maxFrameSize the largest frame payload accepted: Tyrus' read buffer holds such a frame
      *                     (header included, 14 bytes at most) and the next slice of bytes read
      * @param origins      decides which pages may connect, before Tyrus sees the upgrade
+     * @param tyrus        the Tyrus members this runtime reaches, checked at start
      */
-    TyrusContainer(int maxFrameSize, OriginCheck origins) {
+    TyrusContainer(int maxFrameSize, OriginCheck origins, TyrusInternals tyrus) {
         super((Set<Class<?>>) null);
+        this.tyrus = tyrus;
+        chain = new WebSocketChain(tyrus);
         engine = TyrusWebSocketEngine.builder(this).incomingBufferSize((int) Math.min(Integer.MAX_VALUE, (long) maxFrameSize + 14 + FrameSizeLimit.READ_SLICE)).build();
-        guarded = new OriginGate(new FrameSizeLimit(engine, maxFrameSize, chain), origins);
+        guarded = new GuardedEngine(engine, origins, maxFrameSize, chain);
     }
 
     @Override
@@ -50,18 +54,8 @@ final class TyrusContainer extends TyrusServerContainer {
         return chain;
     }
 
-    /**
-     * The Grizzly add-on that hands upgrade requests to this container. Tyrus 2.1 makes its
-     * constructor package-private (it is meant for its own {@code Server}), hence the reflection.
-     */
+    /** The Grizzly add-on that hands upgrade requests to this container. */
     AddOn addOn() {
-        try {
-            var constructor = Class.forName("org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn")
-                    .getDeclaredConstructor(org.glassfish.tyrus.spi.ServerContainer.class, String.class);
-            constructor.setAccessible(true);
-            return (AddOn) constructor.newInstance(this, "");
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this Tyrus version has no WebSocketAddOn(ServerContainer, String)", e);
-        }
+        return tyrus.addOn(this);
     }
 }

@@ -5,8 +5,6 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
@@ -14,36 +12,21 @@ import org.glassfish.tyrus.spi.Writer;
 /**
  * The raw sockets of Tyrus' sessions: the connection's {@link Writer} (its Grizzly connection),
  * which Tyrus keeps to itself. Through it a batch of frames leaves in one write; Tyrus' own sends
- * (close, pong) queue behind on the same writer. Reached by reflection, checked once at start: a
- * Tyrus without these members fails the server's start, not a connection.
+ * (close, pong) queue behind on the same writer.
  */
 final class TyrusRawSockets implements RawSocket.Finder {
 
-    private final Field webSocket;
-    private final Method protocolHandler;
-    private final Field writer;
+    private final TyrusInternals tyrus;
 
-    TyrusRawSockets() {
-        try {
-            webSocket = Class.forName("org.glassfish.tyrus.core.TyrusRemoteEndpoint").getDeclaredField("webSocket");
-            protocolHandler = Class.forName("org.glassfish.tyrus.core.TyrusWebSocket").getDeclaredMethod("getProtocolHandler");
-            writer = Class.forName("org.glassfish.tyrus.core.ProtocolHandler").getDeclaredField("writer");
-            webSocket.setAccessible(true);
-            protocolHandler.setAccessible(true);
-            writer.setAccessible(true);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this Tyrus version keeps its connection writer elsewhere", e);
-        }
+    TyrusRawSockets(TyrusInternals tyrus) {
+        this.tyrus = tyrus;
     }
 
     @Override
     public RawSocket of(Session session) {
-        try {
-            Writer out = (Writer) writer.get(protocolHandler.invoke(webSocket.get(session.getAsyncRemote())));
-            return out == null ? null : (frames, done) -> out.write(frames, completion(done));
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return null; // not a Tyrus session: its frames go one by one
-        }
+        Writer out = tyrus.writer(session);
+        // Null when not a Tyrus session: its frames go one by one.
+        return out == null ? null : (frames, done) -> out.write(frames, completion(done));
     }
 
     private static CompletionHandler<ByteBuffer> completion(SendHandler done) {

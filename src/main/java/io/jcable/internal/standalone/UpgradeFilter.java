@@ -2,7 +2,6 @@ package io.jcable.internal.standalone;
 
 import java.io.IOException;
 import org.glassfish.grizzly.filterchain.BaseFilter;
-import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.FilterChainEvent;
@@ -29,21 +28,19 @@ import org.glassfish.grizzly.http.util.Header;
  */
 final class UpgradeFilter extends BaseFilter implements AddOn {
 
-    private static final String TYRUS_FILTER = "org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter";
+    private final TyrusInternals tyrus;
+
+    UpgradeFilter(TyrusInternals tyrus) {
+        this.tyrus = tyrus;
+    }
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        try {
-            @SuppressWarnings("unchecked")
-            Class<? extends Filter> tyrus = (Class<? extends Filter>) Class.forName(TYRUS_FILTER);
-            int index = builder.indexOfType(tyrus);
-            if (index < 0) {
-                throw new IllegalStateException("Tyrus' filter is not in the listener's chain: register its add-on first");
-            }
-            builder.add(index, this);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("this Tyrus version has no " + TYRUS_FILTER, e);
+        int index = builder.indexOfType(tyrus.serverFilter());
+        if (index < 0) {
+            throw new IllegalStateException("Tyrus' filter is not in the listener's chain: register its add-on first");
         }
+        builder.add(index, this);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.jcable.internal.standalone;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
-import java.util.List;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
@@ -33,21 +31,12 @@ final class WebSocketChain extends BaseFilter implements AddOn {
 
     private static final Attribute<Connection> WEB_SOCKET =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(WebSocketChain.class.getName());
-    /** What Grizzly's HTTP codec and Tyrus' filter keep on an upgraded connection and no longer need. */
-    private static final List<String> HTTP_STATE = List.of(HttpServerFilter.HTTP_SERVER_REQUEST_ATTR_NAME,
-            "HttpServerFilter.KeepAliveContext", "org.glassfish.tyrus.container.grizzly.client.TaskProcessor.TaskProcessor");
 
-    private final Field grizzlyConnection;
+    private final TyrusInternals tyrus;
     private FilterChain chain;
 
-    WebSocketChain() {
-        try {
-            grizzlyConnection = Class.forName("org.glassfish.tyrus.container.grizzly.client.GrizzlyWriter")
-                    .getDeclaredField("connection");
-            grizzlyConnection.setAccessible(true);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this Tyrus version keeps its Grizzly connection elsewhere", e);
-        }
+    WebSocketChain(TyrusInternals tyrus) {
+        this.tyrus = tyrus;
     }
 
     /** Builds the short chain from the listener's own filters, so TLS and the idle timeout stay as configured. */
@@ -67,16 +56,15 @@ final class WebSocketChain extends BaseFilter implements AddOn {
 
     /** Called once Tyrus has accepted the upgrade and written its response: the next read comes here. */
     void adopt(Writer writer, Connection webSocket) {
-        org.glassfish.grizzly.Connection<?> connection;
-        try {
-            connection = (org.glassfish.grizzly.Connection<?>) grizzlyConnection.get(writer);
-        } catch (IllegalAccessException | IllegalArgumentException e) {
+        // Tyrus' and Grizzly's connections share a simple name: this one is Grizzly's.
+        var connection = tyrus.connection(writer);
+        if (connection == null) {
             return; // not a Grizzly writer: the connection stays on the HTTP chain, which works too
         }
         WEB_SOCKET.set(connection, webSocket);
         connection.setProcessor(chain);
         AttributeHolder attributes = connection.getAttributes();
-        HTTP_STATE.forEach(attributes::removeAttribute);
+        TyrusInternals.HTTP_STATE.forEach(attributes::removeAttribute);
     }
 
     @Override
