@@ -1,9 +1,9 @@
 package io.jcable.broadcast;
 
-import io.jcable.internal.binding.PayloadCodec;
-import io.jcable.internal.broadcast.StreamNames;
 import io.jcable.channel.Identity;
 import io.jcable.channel.RawJson;
+import io.jcable.internal.binding.PayloadCodec;
+import io.jcable.internal.broadcast.StreamNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

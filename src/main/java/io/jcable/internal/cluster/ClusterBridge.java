@@ -1,9 +1,9 @@
 package io.jcable.internal.cluster;
 
 import io.jcable.broadcast.Disconnect;
+import io.jcable.config.CableConfig;
 import io.jcable.internal.broadcast.EncodedBroadcast;
 import io.jcable.internal.broadcast.StreamRegistry;
-import io.jcable.config.CableConfig;
 import io.jcable.internal.server.ConnectionRegistry;
 import io.jcable.internal.threads.CableThreads;
 import jakarta.annotation.PreDestroy;

@@ -1,19 +1,19 @@
 package io.jcable.internal.server;
 
+import io.jcable.channel.ConnectionRejected;
+import io.jcable.channel.Identity;
+import io.jcable.channel.TokenExpired;
+import io.jcable.config.CableConfig;
+import io.jcable.internal.binding.ApplicationBeans;
 import io.jcable.internal.binding.BindingException;
 import io.jcable.internal.binding.ChannelDefinition;
-import io.jcable.internal.binding.ApplicationBeans;
 import io.jcable.internal.binding.ChannelMethod;
 import io.jcable.internal.binding.Invocation;
 import io.jcable.internal.binding.PayloadCodec;
 import io.jcable.internal.binding.PayloadInvalid;
 import io.jcable.internal.binding.PayloadValidator;
 import io.jcable.internal.broadcast.StreamRegistry;
-import io.jcable.channel.ConnectionRejected;
-import io.jcable.channel.Identity;
-import io.jcable.channel.TokenExpired;
 import io.jcable.internal.identity.JwtIdentification;
-import io.jcable.config.CableConfig;
 import io.jcable.internal.protocol.Command;
 import io.jcable.internal.protocol.CommandDecoder;
 import io.jcable.internal.protocol.DisconnectReason;

@@ -1,7 +1,7 @@
 package io.jcable.internal.server;
 
-import io.jcable.internal.binding.ApplicationBeans;
 import io.jcable.config.CableConfig;
+import io.jcable.internal.binding.ApplicationBeans;
 import io.jcable.internal.protocol.Subprotocols;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;

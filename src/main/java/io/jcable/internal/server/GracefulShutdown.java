@@ -1,7 +1,7 @@
 package io.jcable.internal.server;
 
-import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.config.CableConfig;
+import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.protocol.DisconnectReason;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,16 +1,16 @@
 package io.jcable.internal.server;
 
+import io.jcable.channel.Identity;
+import io.jcable.channel.Subscription;
+import io.jcable.internal.binding.ApplicationBeans;
 import io.jcable.internal.binding.ChannelDefinition;
 import io.jcable.internal.binding.PayloadCodec;
 import io.jcable.internal.broadcast.StreamNames;
 import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.broadcast.StreamSubscriber;
-import io.jcable.channel.Identity;
-import io.jcable.channel.Subscription;
 import io.jcable.internal.protocol.Frames;
 import io.jcable.internal.protocol.Identifier;
 import io.jcable.internal.protocol.WireFrame;
-import io.jcable.internal.binding.ApplicationBeans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.config.CableConfig;
 import io.jcable.internal.history.StreamHistory;
-import io.jcable.internal.threads.CableThreads;
 import io.jcable.internal.protocol.WireFrame;
+import io.jcable.internal.threads.CableThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

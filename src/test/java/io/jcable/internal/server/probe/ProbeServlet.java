@@ -2,9 +2,9 @@ package io.jcable.internal.server.probe;
 
 import io.jcable.broadcast.Broadcast;
 import io.jcable.broadcast.Broadcaster;
-import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.channel.Identity;
 import io.jcable.channel.RawJson;
+import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.cluster.ClusterBridge;
 import io.jcable.internal.monitoring.CableMonitor;
 import io.jcable.internal.protocol.JsonReading;
