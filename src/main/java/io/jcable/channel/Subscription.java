@@ -27,6 +27,13 @@ public interface Subscription {
     void streamFrom(String stream);
 
     /**
+     * The same, with what else the stream does for this subscription: {@code streamFrom("chat_" + room,
+     * StreamOption.WHISPER, StreamOption.PRESENCE)} lets its clients whisper to the room and keep
+     * their presence there.
+     */
+    void streamFrom(String stream, StreamOption... options);
+
+    /**
      * Streams the broadcasts for a model, as ActionCable's {@code stream_for}: the stream is named
      * after this channel and the model (see {@code Broadcaster.broadcastTo}).
      */

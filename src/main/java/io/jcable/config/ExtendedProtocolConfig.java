@@ -1,7 +1,8 @@
 package io.jcable.config;
 
 /**
- * AnyCable's extended protocol ({@code actioncable-v1-ext-json}): how long sessions and stream history are kept.
+ * AnyCable's extended protocol ({@code actioncable-v1-ext-json}) and presence: how long sessions, stream
+ * history and the presence of a closed connection are kept.
  *
  * <table>
  * <caption>Extended protocol options</caption>
@@ -10,27 +11,33 @@ package io.jcable.config;
  *     session may be restored (its {@code sid})</td></tr>
  * <tr><td>{@code jcable.history.size}</td><td>{@value #DEFAULT_HISTORY_SIZE}</td><td>broadcasts kept per stream</td></tr>
  * <tr><td>{@code jcable.history.ttl}</td><td>{@value #DEFAULT_HISTORY_TTL}</td><td>seconds a broadcast is kept</td></tr>
+ * <tr><td>{@code jcable.presence.ttl}</td><td>{@value #DEFAULT_PRESENCE_TTL}</td><td>seconds a connection that closed
+ *     without leaving stays present</td></tr>
  * </table>
  *
  * @param sessionTtlSeconds seconds a session may be restored
  * @param historySize       broadcasts kept per stream
  * @param historyTtlSeconds seconds a broadcast is kept
+ * @param presenceTtlSeconds seconds a connection that closed without leaving stays present
  */
-public record ExtendedProtocolConfig(long sessionTtlSeconds, int historySize, long historyTtlSeconds) {
+public record ExtendedProtocolConfig(long sessionTtlSeconds, int historySize, long historyTtlSeconds, long presenceTtlSeconds) {
 
     public static final int DEFAULT_SESSION_TTL = 300;
     public static final int DEFAULT_HISTORY_SIZE = 100;
     public static final int DEFAULT_HISTORY_TTL = 300;
+    public static final int DEFAULT_PRESENCE_TTL = 15;
 
     static ExtendedProtocolConfig read(OptionReader options) {
         return new ExtendedProtocolConfig(
                 options.positiveLong("jcable.session-ttl", DEFAULT_SESSION_TTL),
                 options.positiveInt("jcable.history.size", DEFAULT_HISTORY_SIZE),
-                options.positiveLong("jcable.history.ttl", DEFAULT_HISTORY_TTL));
+                options.positiveLong("jcable.history.ttl", DEFAULT_HISTORY_TTL),
+                options.positiveLong("jcable.presence.ttl", DEFAULT_PRESENCE_TTL));
     }
 
     @Override
     public String toString() {
-        return "sessions " + sessionTtlSeconds + " s, history " + historySize + " per stream for " + historyTtlSeconds + " s";
+        return "sessions " + sessionTtlSeconds + " s, history " + historySize + " per stream for " + historyTtlSeconds
+                + " s, presence " + presenceTtlSeconds + " s";
     }
 }

@@ -43,6 +43,7 @@ class ArchitectureTest {
             .layer("identity").definedBy("io.jcable.internal.identity..")
             .layer("history").definedBy("io.jcable.internal.history..")
             .layer("session").definedBy("io.jcable.internal.session..")
+            .layer("presence").definedBy("io.jcable.internal.presence..")
             .layer("broadcast").definedBy("io.jcable.broadcast..", "io.jcable.internal.broadcast..")
             .layer("server").definedBy("io.jcable.internal.server..")
             .layer("cluster").definedBy("io.jcable.internal.cluster..")
@@ -58,10 +59,11 @@ class ArchitectureTest {
             .whereLayer("identity").mayOnlyAccessLayers("channel API", "configuration")
             .whereLayer("history").mayOnlyAccessLayers("configuration")
             .whereLayer("session").mayOnlyAccessLayers("channel API", "configuration")
+            .whereLayer("presence").mayNotAccessAnyLayer()
             .whereLayer("broadcast").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "binding",
                     "history")
             .whereLayer("server").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "binding",
-                    "identity", "history", "session", "broadcast")
+                    "identity", "history", "session", "presence", "broadcast")
             // The cluster delivers what other nodes publish to this node's streams and connections.
             .whereLayer("cluster").mayOnlyAccessLayers("configuration", "protocol", "threads", "broadcast", "server")
             .whereLayer("http").mayOnlyAccessLayers("channel API", "configuration", "protocol", "broadcast")

@@ -33,6 +33,7 @@ public class DemoConfig {
         options.put("jcable.jwt.secret", settings.secret()); // AnyCable's ?jid=, as docs/DEMO.md says
         options.put("jcable.turbo.key", settings.turboKey()); // Turbo::StreamsChannel and $pubsub
         settings.sessionTtl().ifPresent(seconds -> options.put("jcable.session-ttl", seconds));
+        settings.presenceTtl().ifPresent(seconds -> options.put("jcable.presence.ttl", seconds));
         settings.allowedOrigins().ifPresent(origins -> options.put("jcable.allowed-origins", origins));
         return options;
     }

@@ -8,10 +8,11 @@ import java.util.Optional;
  *
  * @param turboKey       {@code CABLE_TURBO_KEY}: the key of Turbo's signed stream names
  * @param sessionTtl     {@code CABLE_SESSION_TTL}: seconds an extended-protocol session may be restored (JCable's 300 when unset)
+ * @param presenceTtl    {@code CABLE_PRESENCE_TTL}: seconds a closed connection stays present (JCable's 15 when unset)
  * @param allowedOrigins {@code CABLE_ALLOWED_ORIGINS} as given; empty when unset (then any origin: the demo passes {@code *})
  */
 public record DemoSettings(int port, String secret, String broadcastKey, Optional<String> allowedOrigins, String turboKey,
-                           Optional<String> sessionTtl) {
+                           Optional<String> sessionTtl, Optional<String> presenceTtl) {
 
     public static final String DEFAULT_SECRET = "demo-secret";
     public static final String DEFAULT_BROADCAST_KEY = "demo-key";
@@ -24,7 +25,8 @@ public record DemoSettings(int port, String secret, String broadcastKey, Optiona
                 env.getOrDefault("CABLE_BROADCAST_KEY", DEFAULT_BROADCAST_KEY),
                 Optional.ofNullable(env.get("CABLE_ALLOWED_ORIGINS")),
                 env.getOrDefault("CABLE_TURBO_KEY", DEFAULT_TURBO_KEY),
-                Optional.ofNullable(env.get("CABLE_SESSION_TTL")));
+                Optional.ofNullable(env.get("CABLE_SESSION_TTL")),
+                Optional.ofNullable(env.get("CABLE_PRESENCE_TTL")));
     }
 
     /** The secret the running JVM was started with: the connection bean reads it here. */

@@ -31,15 +31,6 @@ public class JwtConnection implements ConnectionHandler {
     /** Like Rails' "Finished /cable" line: one per connection that had been identified. */
     @Override
     public void disconnect(Identity identity) {
-        LOG.log(System.Logger.Level.INFO, "{0} disconnected", userId(identity));
-    }
-
-    /**
-     * The user's id: {@code current_user_id} when a {@code ?token=} identified them (the reference's
-     * name), {@code id} when JCable's built-in AnyCable JWT did ({@code ?jid=}, ext {@code {"id":...}}).
-     */
-    static String userId(Identity identity) {
-        String tokenUser = identity.get("current_user_id");
-        return tokenUser != null ? tokenUser : identity.get("id");
+        LOG.log(System.Logger.Level.INFO, "{0} disconnected", ChatChannel.userId(identity));
     }
 }

@@ -34,17 +34,25 @@ final class DeliveryLane {
      * each group's frames are built once.
      */
     private static final class Group {
+        final String identifier;
         final String prefix;
         final boolean positioned;
         final Set<StreamSubscriber> subscribers = new LinkedHashSet<>();
 
         Group(String identifier, boolean positioned) {
+            this.identifier = identifier;
             this.prefix = Frames.messagePrefix(identifier);
             this.positioned = positioned;
         }
     }
 
-    private record Publish(String stream, String payloadJson, String epoch, long offset) {
+    /** What a publish carries: a broadcast (positioned, kept), or a transient whisper or presence event. */
+    enum Kind { BROADCAST, WHISPER, PRESENCE }
+
+    /**
+     * @param except the subscriber a transient message must not reach (a whisper's sender), or null
+     */
+    private record Publish(String stream, String payloadJson, String epoch, long offset, Kind kind, StreamSubscriber except) {
         /** The end of a positioned frame: built once per broadcast, for every positioned group. */
         String positionedEnd() {
             return Frames.positionedEnd(stream, epoch, offset);
@@ -110,7 +118,16 @@ final class DeliveryLane {
     /** Queues a broadcast for this lane's subscribers of {@code stream}. */
     void publish(String stream, String payloadJson, String epoch, long offset) {
         pendingBroadcasts.incrementAndGet();
-        tasks.add(new Publish(stream, payloadJson, epoch, offset));
+        tasks.add(new Publish(stream, payloadJson, epoch, offset, Kind.BROADCAST, null));
+    }
+
+    /** Queues a transient message (a whisper, a presence event): no position, never kept, maybe not for one subscriber. */
+    void publishTransient(String stream, String payloadJson, Kind kind, StreamSubscriber except) {
+        tasks.add(new Transient(new Publish(stream, payloadJson, null, 0, kind, except)));
+    }
+
+    /** A transient publish: delivered alone, outside the broadcasts' batches and backlog. */
+    private record Transient(Publish publish) {
     }
 
     /** Runs {@code task} after everything submitted so far. */
@@ -143,6 +160,8 @@ final class DeliveryLane {
             try {
                 if (task instanceof Publish first) {
                     deliver(first.stream(), publishesInARow(first));
+                } else if (task instanceof Transient message) {
+                    deliverTransient(message.publish());
                 } else {
                     ((Runnable) task).run();
                 }
@@ -163,6 +182,26 @@ final class DeliveryLane {
         }
         pendingBroadcasts.addAndGet(-publishes.size());
         return publishes;
+    }
+
+    private void deliverTransient(Publish message) {
+        Map<String, Group> groups = streams.get(message.stream());
+        if (groups == null) {
+            return;
+        }
+        for (Group group : groups.values()) {
+            String prefix = message.kind() == Kind.PRESENCE ? Frames.presencePrefix(group.identifier) : group.prefix;
+            List<WireFrame> frames = List.of(WireFrame.of(prefix + message.payloadJson() + '}'));
+            for (StreamSubscriber subscriber : group.subscribers) {
+                if (subscriber != message.except()) {
+                    try {
+                        subscriber.deliver(frames);
+                    } catch (Throwable e) {
+                        LOG.log(Level.ERROR, "delivery to a subscriber of \"" + message.stream() + "\" failed", e);
+                    }
+                }
+            }
+        }
     }
 
     private void deliver(String stream, List<Publish> publishes) {

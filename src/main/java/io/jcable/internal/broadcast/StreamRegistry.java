@@ -88,6 +88,15 @@ public class StreamRegistry {
     }
 
     /**
+     * Queues a transient message for the subscribers of {@code stream} but {@code except}: a whisper
+     * (a data frame) or a presence event (a presence frame). Neither is positioned nor kept.
+     */
+    public void publishTransient(String stream, String payloadJson, boolean presence, StreamSubscriber except) {
+        DeliveryLane.Kind kind = presence ? DeliveryLane.Kind.PRESENCE : DeliveryLane.Kind.WHISPER;
+        lanes.forEach(lane -> lane.publishTransient(stream, payloadJson, kind, except));
+    }
+
+    /**
      * Refuses every broadcast from now on (the server is stopping); when this returns, every broadcast
      * accepted before is queued on the lanes, so a {@link #drain} after it delivers them all.
      */

@@ -1,6 +1,7 @@
 package io.jcable.internal.protocol;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /**
  * A command sent by an ActionCable client. The identifier is kept as the exact string the client
@@ -23,6 +24,12 @@ public sealed interface Command {
 
     /** The extended protocol's {@code {"command":"history","identifier":"...","history":{...}}}. */
     record History(String identifier, JsonObject history) implements Command {}
+
+    /** AnyCable's {@code {"command":"whisper","identifier":"...","data":{...}}}: data is JSON, not a JSON string. */
+    record Whisper(String identifier, JsonValue data) implements Command {}
+
+    /** AnyCable's presence commands: {@code join} (with {@code presence.id} and {@code presence.info}), {@code leave}, {@code presence}. */
+    record Presence(String identifier, String action, JsonObject presence) implements Command {}
 
     /** The extended protocol's {@code {"command":"pong"}}: the client is alive; nothing to answer. */
     record Pong() implements Command {

@@ -42,6 +42,14 @@ public final class CommandDecoder {
             case "subscribe" -> object.get("history") instanceof JsonObject history
                     ? Decoded.ok(new Command.Subscribe(id.getString(), history))
                     : Decoded.ok(new Command.Subscribe(id.getString()));
+            case "whisper" -> object.get("data") instanceof JsonObject data
+                    ? Decoded.ok(new Command.Whisper(id.getString(), data))
+                    : Decoded.invalid("whisper data is not an object");
+            case "join", "leave" -> object.get("presence") instanceof JsonObject presence
+                    && presence.get("id") instanceof JsonString presenceId && !presenceId.getString().isEmpty()
+                    ? Decoded.ok(new Command.Presence(id.getString(), name.getString(), presence))
+                    : Decoded.invalid(name.getString() + " has no presence id");
+            case "presence" -> Decoded.ok(new Command.Presence(id.getString(), "presence", JsonValue.EMPTY_JSON_OBJECT));
             case "history" -> object.get("history") instanceof JsonObject history
                     ? Decoded.ok(new Command.History(id.getString(), history))
                     : Decoded.invalid("history has no history object");

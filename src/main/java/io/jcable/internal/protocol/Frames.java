@@ -28,6 +28,13 @@ public final class Frames {
         return out.append("]}").toString();
     }
 
+    /** Everything of a presence frame before its message: {@code {"type":"presence","identifier":...,"message":}. */
+    public static String presencePrefix(String identifier) {
+        StringBuilder out = new StringBuilder(identifier.length() + 48).append("{\"type\":\"presence\",\"identifier\":");
+        JsonText.appendQuoted(out, identifier);
+        return out.append(",\"message\":").toString();
+    }
+
     public static String confirmHistory(String identifier) {
         return "{\"type\":\"confirm_history\",\"identifier\":" + JsonText.quote(identifier) + "}";
     }

@@ -30,6 +30,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the server does with each connection and each command, as ActionCable does it. User code
@@ -74,6 +75,9 @@ public class Dispatcher {
 
     @Inject
     Heartbeat heartbeat;
+
+    @Inject
+    WhispersAndPresence whispersAndPresence;
 
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
@@ -173,6 +177,12 @@ public class Dispatcher {
                 unsubscribe(connection, command.identifier());
             } else if (command instanceof Command.History request) {
                 history(connection, request.identifier(), request.history());
+            } else if (command instanceof Command.Whisper whisper) {
+                onSubscription(connection, whisper.identifier(),
+                        subscription -> whispersAndPresence.whisper(connection, subscription, whisper.data()));
+            } else if (command instanceof Command.Presence presence) {
+                onSubscription(connection, presence.identifier(),
+                        subscription -> whispersAndPresence.command(connection, subscription, presence));
             } else {
                 LOG.log(Level.DEBUG, "{0}: pong", connection); // the extended protocol's liveness answer: nothing to do
             }
@@ -217,6 +227,7 @@ public class Dispatcher {
                 return; // already closed
             }
             extended.save(connection, subscriptions);
+            subscriptions.forEach(whispersAndPresence::closed);
             subscriptions.forEach(subscription -> end(connection, subscription));
         }
         if (connection.identity() != null) {
@@ -245,12 +256,17 @@ public class Dispatcher {
     }
 
     private void history(CableConnection connection, String identifier, JsonObject request) {
+        onSubscription(connection, identifier, subscription -> extended.replay(connection, subscription, request));
+    }
+
+    /** Runs {@code command} on the connection's subscription of that identifier; ignores a frame for none. */
+    private void onSubscription(CableConnection connection, String identifier, Consumer<SubscriptionHandle> command) {
         SubscriptionHandle subscription = connection.subscription(identifier);
         if (subscription == null) {
-            ignored(connection, "history of no subscription " + JsonText.quoteForLog(identifier));
+            ignored(connection, "no subscription " + JsonText.quoteForLog(identifier));
             return;
         }
-        extended.replay(connection, subscription, request);
+        command.accept(subscription);
     }
 
     private void subscribe(CableConnection connection, String rawIdentifier, boolean holdForHistory) {
@@ -339,6 +355,7 @@ public class Dispatcher {
             ignored(connection, "no subscription " + JsonText.quoteForLog(rawIdentifier));
             return;
         }
+        whispersAndPresence.unsubscribed(subscription);
         end(connection, subscription);
     }
 

@@ -1,6 +1,7 @@
 package io.jcable.internal.server;
 
 import io.jcable.channel.Identity;
+import io.jcable.channel.StreamOption;
 import io.jcable.channel.Subscription;
 import io.jcable.internal.binding.ApplicationBeans;
 import io.jcable.internal.binding.ChannelDefinition;
@@ -33,6 +34,11 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     /** For the extended protocol: what each stream has sent, and the frames held while a history is pending. */
     private final PositionedDelivery positions;
     private ApplicationBeans.ChannelInstance bean;
+    /** Where its whispers go and where its presence is kept ({@link StreamOption}); null until a channel says. */
+    private volatile String whisperStream;
+    private volatile String presenceStream;
+    /** The presence id it joined with, if it did. */
+    private volatile String presenceId;
     private volatile boolean rejected;
 
     SubscriptionHandle(CableConnection connection, Identifier identifier, ChannelDefinition channel,
@@ -100,6 +106,34 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
         if (streamNames.add(stream)) {
             streams.subscribe(stream, this);
         }
+    }
+
+    @Override
+    public void streamFrom(String stream, StreamOption... options) {
+        streamFrom(stream);
+        for (StreamOption option : options) {
+            if (option == StreamOption.WHISPER) {
+                whisperStream = stream;
+            } else if (option == StreamOption.PRESENCE) {
+                presenceStream = stream;
+            }
+        }
+    }
+
+    String whisperStream() {
+        return whisperStream;
+    }
+
+    String presenceStream() {
+        return presenceStream;
+    }
+
+    String presenceId() {
+        return presenceId;
+    }
+
+    void presenceId(String id) {
+        presenceId = id;
     }
 
     @Override

@@ -1,0 +1,92 @@
+package io.jcable.internal.server;
+
+import io.jcable.config.CableConfig;
+import io.jcable.internal.broadcast.StreamRegistry;
+import io.jcable.internal.presence.PresenceRegistry;
+import io.jcable.internal.protocol.Command;
+import io.jcable.internal.protocol.Frames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.lang.System.Logger.Level;
+
+/**
+ * AnyCable's whispers and presence for a subscription: a whisper goes to the other subscribers of its
+ * whisper stream; joins and leaves are heard by everyone on its presence stream. Both are transient:
+ * never positioned, never in history. Only where the channel said so ({@code StreamOption}).
+ */
+@ApplicationScoped
+public class WhispersAndPresence {
+
+    private static final System.Logger LOG = System.getLogger(WhispersAndPresence.class.getName());
+
+    @Inject
+    StreamRegistry streams;
+
+    @Inject
+    PresenceRegistry presence;
+
+    @Inject
+    Heartbeat heartbeat;
+
+    @Inject
+    CableConfig config;
+
+    void whisper(CableConnection connection, SubscriptionHandle subscription, JsonValue data) {
+        String stream = subscription.whisperStream();
+        if (stream == null) {
+            LOG.log(Level.DEBUG, "{0}: a whisper on {1}, which whispers nowhere", connection, subscription);
+            return;
+        }
+        streams.publishTransient(stream, data.toString(), false, subscription);
+    }
+
+    void command(CableConnection connection, SubscriptionHandle subscription, Command.Presence command) {
+        String stream = subscription.presenceStream();
+        if (command.action().equals("presence")) {
+            String message = stream == null ? "{\"type\":\"error\",\"total\":0}" : presence.info(stream).toString();
+            connection.send(Frames.presencePrefix(subscription.identifier()) + message + "}");
+            return;
+        }
+        if (stream == null) {
+            LOG.log(Level.DEBUG, "{0}: {1} on {2}, which keeps no presence", connection, command.action(), subscription);
+            return;
+        }
+        String id = ((JsonString) command.presence().get("id")).getString();
+        if (command.action().equals("join")) {
+            leave(subscription); // a subscription is one presence: joining again under another id leaves the first
+            JsonValue info = command.presence().get("info");
+            subscription.presenceId(id);
+            if (presence.join(stream, id, info, subscription)) {
+                streams.publishTransient(stream, PresenceRegistry.joined(id, info), true, null);
+            }
+        } else if (id.equals(subscription.presenceId())) {
+            leave(subscription);
+        }
+    }
+
+    /** The subscription ended by the client's own unsubscribe: it leaves at once. */
+    void unsubscribed(SubscriptionHandle subscription) {
+        leave(subscription);
+    }
+
+    /** The connection closed without leaving: it leaves after {@code jcable.presence.ttl}. */
+    void closed(SubscriptionHandle subscription) {
+        if (subscription.presenceId() != null) {
+            heartbeat.later(() -> leave(subscription), config.extended().presenceTtlSeconds() * 1000);
+        }
+    }
+
+    private void leave(SubscriptionHandle subscription) {
+        String id = subscription.presenceId();
+        String stream = subscription.presenceStream();
+        if (id == null || stream == null) {
+            return;
+        }
+        subscription.presenceId(null);
+        if (presence.leave(stream, id, subscription)) {
+            streams.publishTransient(stream, PresenceRegistry.left(id), true, null);
+        }
+    }
+}
