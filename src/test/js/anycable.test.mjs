@@ -62,14 +62,17 @@ test("a connection dropped at the network level while broadcasts go on comes bac
   channel.on("message", (message) => { if (message.n !== undefined) received.push(message.n); });
   await channel.ensureSubscribed();
 
-  const total = 150;
+  // The stream keeps its last 100 broadcasts: the client, which notices the dead socket only after
+  // missed pings (some seconds), may miss at most 70 here whatever the timing. More would be refused
+  // with reject_history, as the contract says (ExtendedProtocolSuite covers that answer).
+  const total = 100;
   const sender = (async () => {
     for (let n = 1; n <= total; n++) {
       assert.equal(await broadcast(demo, "chat_drop", { n }), 201);
       await quiet(20);
     }
   })();
-  await until(() => received.length >= 40, "the first 40 broadcasts");
+  await until(() => received.length >= 30, "the first 30 broadcasts");
   sockets[0]._socket.destroy(); // the TCP connection is gone: no close frame, as when a phone changes networks
   await sender;
   await until(() => received.length >= total, `all ${total} broadcasts (got ${received.length})`, 30_000);
