@@ -1,7 +1,7 @@
 // People's paths through the demo page (the official client, served by the demo) in real headless
 // Chromium: two people in two browser contexts chat, see each other join and leave, each line
 // stamped with the time it arrived; the comments panel shows what is broadcast to its post,
-// the page's own curl command included.
+// the page's own curl command included; @hotwired/turbo renders the <turbo-stream>s of its post.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -13,6 +13,7 @@ import { broadcast, startDemo } from "./demo-server.mjs";
 import { launch, person } from "./demo-page.mjs";
 
 const SCREENSHOT = fileURLToPath(new URL("../../../target/browser-chat.png", import.meta.url));
+const TURBO_SCREENSHOT = fileURLToPath(new URL("../../../target/browser-turbo.png", import.meta.url));
 const CLOCK = /^\d\d:\d\d:\d\d$/;
 
 /** Every line of the log has a time of day, stamped (datetime) between `since` and now. */
@@ -130,5 +131,42 @@ test("the comments panel shows what is broadcast to its post, from the page's ow
   assert.deepEqual((await other.comments()).map(({ author, body }) => [author, body]), [["frank", "About post 7"]]);
   for (const { time } of [...readerComments, ...await other.comments()]) assert.match(time, CLOCK);
   assert.ok(Date.parse(await reader.page.locator("#comments time").first().getAttribute("datetime")) >= since - 1000);
+  assert.deepEqual([...reader.errors, ...other.errors], []);
+});
+
+test("Turbo Streams: a <turbo-stream> broadcast to the post's signed stream is rendered by @hotwired/turbo on that post's page only, once, before and after joining", { timeout: 120_000 }, async (t) => {
+  const demo = await startDemo({ name: t.name });
+  t.after(() => demo.stop());
+  const browser = await launch(t);
+  const reader = await person(browser, demo, "hana");
+  const other = await person(browser, demo, "ivan", "/?post=7");
+  const source = (who) => who.page.locator("turbo-cable-stream-source[connected]");
+  for (const who of [reader, other]) {
+    await source(who).waitFor({ state: "attached" }); // Turbo marks its stream source connected once confirmed
+    assert.equal(await who.page.locator("turbo-cable-stream-source").getAttribute("channel"), "Turbo::StreamsChannel");
+  }
+  const append = (id, text) => `<turbo-stream action="append" target="comments"><template><article class="turbo-comment" id="${id}"><p>${text}</p></article></template></turbo-stream>`;
+
+  assert.equal(await broadcast(demo, "comments:post:42", append("t1", "Rendered by Turbo")), 201);
+  await reader.page.locator("#comments #t1", { hasText: "Rendered by Turbo" }).waitFor();
+
+  // A new connection under the person's name: the stream source follows it, and still renders each one once.
+  await reader.join();
+  await source(reader).waitFor({ state: "attached" });
+  assert.equal(await reader.page.locator("turbo-cable-stream-source").count(), 1);
+  assert.equal(await broadcast(demo, "comments:post:42", append("t2", "Still rendered")), 201);
+  assert.equal(await broadcast(demo, "comments:post:42", { body: "A JSON comment", author: "jo" }), 201);
+  await reader.page.locator("#comments #t2").waitFor();
+  await reader.seesComment("A JSON comment");
+  assert.deepEqual(await reader.page.locator("#comments .turbo-comment").evaluateAll((nodes) => nodes.map((node) => `${node.id} ${node.textContent}`)),
+    ["t1 Rendered by Turbo", "t2 Still rendered"]);
+  // The CommentsChannel subscription saw the <turbo-stream> strings too: it leaves them to Turbo.
+  assert.deepEqual((await reader.comments()).map(({ body }) => body), ["A JSON comment"]);
+  await reader.page.screenshot({ path: TURBO_SCREENSHOT, fullPage: true });
+
+  assert.equal(await broadcast(demo, "comments:post:7", append("t3", "For post 7")), 201);
+  await other.page.locator("#comments #t3").waitFor();
+  assert.equal(await other.page.locator("#comments .turbo-comment").count(), 1, "post 7 sees only its own");
+  assert.equal(await reader.page.locator("#t3").count(), 0);
   assert.deepEqual([...reader.errors, ...other.errors], []);
 });

@@ -2,7 +2,10 @@ package io.jcable.demo;
 
 import io.jcable.config.CableConfig;
 import io.jcable.standalone.CableServer;
+import io.jcable.turbo.TurboStreams;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Starts the demo: {@code mvn -Pdemo}, or {@code DemoApp.start(env)} from a test. Environment:
@@ -28,18 +31,24 @@ public final class DemoApp {
 
     /** Starts the demo on {@code CABLE_PORT} (0: any free port) with the settings in {@code env}. */
     public static CableServer start(Map<String, String> env) {
-        CableServer server = builder(env).start();
+        AtomicReference<CableServer> started = new AtomicReference<>();
+        CableServer server = builder(env, type -> started.get().bean(type)).start();
+        started.set(server);
         DemoConfig.announce(env, server.bean(CableConfig.class));
         return server;
     }
 
-    /** The demo's server, ready to start (tests add their probe to it). */
-    public static CableServer.Builder builder(Map<String, String> env) {
+    /**
+     * The demo's server, ready to start (tests add their probe to it).
+     *
+     * @param beans the started server's beans (the page signs its Turbo stream with one)
+     */
+    public static CableServer.Builder builder(Map<String, String> env, Function<Class<?>, Object> beans) {
         DemoSettings settings = DemoSettings.from(env);
         CableServer.Builder server = CableServer.builder()
                 .host("127.0.0.1")
                 .port(settings.port())
-                .servlet("/", new DemoPageServlet(new DemoTokens(settings.secret())));
+                .servlet("/", new DemoPageServlet(new DemoTokens(settings.secret()), () -> (TurboStreams) beans.apply(TurboStreams.class)));
         // The demo's defaults first: the contract's variables and JCable's own options replace them.
         DemoConfig.defaults(env).forEach(server::option);
         DemoConfig.options(env).forEach(server::option);

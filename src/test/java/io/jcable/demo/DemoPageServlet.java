@@ -1,35 +1,57 @@
 package io.jcable.demo;
 
+import io.jcable.turbo.TurboStreams;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The demo's web page: {@code /} is a chat page that uses the official {@code @rails/actioncable}
- * client, {@code /actioncable.esm.js} is that client (from npm's tarball, fetched by the build),
- * and {@code POST /demo/token?user=NAME} issues a demo token, so that a person can try the chat
- * without making a JWT by hand. Demo only: a real application issues tokens after a login.
+ * client, {@code /actioncable.esm.js} is that client and {@code /turbo.js} turbo-rails' bundle of
+ * {@code @hotwired/turbo} (both from npm's tarballs, fetched by the build), and
+ * {@code POST /demo/token?user=NAME} issues a demo token, so that a person can try the chat without
+ * making a JWT by hand. Demo only: a real application issues tokens after a login.
+ *
+ * <p>The page is rendered as turbo-rails renders {@code turbo_stream_from}: the post's
+ * {@code <turbo-cable-stream-source>} tag, signed by JCable's {@link TurboStreams}, takes the place
+ * of {@value #STREAM_SOURCE}.
  */
 public class DemoPageServlet extends HttpServlet {
 
+    static final String PAGE = "demo/index.html";
+    static final String STREAM_SOURCE = "<!-- the post's turbo-cable-stream-source -->";
+    /** The post a page shows when its URL names none; the page's script has the same default. */
+    static final String DEFAULT_POST = "42";
+    private static final String JAVASCRIPT = "text/javascript;charset=UTF-8";
     private static final Map<String, String[]> FILES = Map.of(
-            "/", new String[] {"demo/index.html", "text/html;charset=UTF-8"},
-            "/actioncable.esm.js", new String[] {"demo/actioncable/package/app/assets/javascripts/actioncable.esm.js",
-                    "text/javascript;charset=UTF-8"});
+            "/actioncable.esm.js", new String[] {"demo/actioncable/package/app/assets/javascripts/actioncable.esm.js", JAVASCRIPT},
+            "/turbo.js", new String[] {"demo/turbo-rails/package/app/assets/javascripts/turbo.js", JAVASCRIPT});
 
     private final transient DemoTokens tokens;
+    private final transient Supplier<TurboStreams> turbo;
 
-    /** In a WAR: the secret comes from CABLE_DEMO_SECRET. */
+    /** In a WAR: the secret comes from CABLE_DEMO_SECRET, the signer from the application's CDI container. */
     public DemoPageServlet() {
-        this(new DemoTokens(DemoSettings.currentSecret()));
+        this(new DemoTokens(DemoSettings.currentSecret()), () -> CDI.current().select(TurboStreams.class).get());
     }
 
-    public DemoPageServlet(DemoTokens tokens) {
+    /** @param turbo JCable's Turbo API, looked up when the page is first asked for (the server is started by then) */
+    public DemoPageServlet(DemoTokens tokens, Supplier<TurboStreams> turbo) {
         this.tokens = tokens;
+        this.turbo = turbo;
+    }
+
+    /** The post a page is about: {@code ?post=}, trimmed, as the page's script reads it. */
+    static String post(HttpServletRequest request) {
+        return Optional.ofNullable(request.getParameter("post")).map(String::trim).filter(post -> !post.isEmpty()).orElse(DEFAULT_POST);
     }
 
     /** The path inside the application, whatever its context root. */
@@ -39,6 +61,10 @@ public class DemoPageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/".equals(path(request))) {
+            page(request, response);
+            return;
+        }
         String[] file = FILES.get(path(request));
         InputStream in = file == null ? null : DemoPageServlet.class.getClassLoader().getResourceAsStream(file[0]);
         if (in == null) {
@@ -50,6 +76,18 @@ public class DemoPageServlet extends HttpServlet {
             response.setHeader("Cache-Control", "no-cache");
             in.transferTo(response.getOutputStream());
         }
+    }
+
+    private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String page;
+        try (InputStream in = DemoPageServlet.class.getClassLoader().getResourceAsStream(PAGE)) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // The page's comments stream, as turbo_stream_from "comments", "post", post renders it in Rails.
+        String source = turbo.get().streamSourceTag("comments", "post", post(request));
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.getWriter().write(page.replace(STREAM_SOURCE, source));
     }
 
     @Override

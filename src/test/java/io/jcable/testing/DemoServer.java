@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,8 +51,9 @@ public final class DemoServer implements CableTarget, AutoCloseable, BeforeAllCa
 
     private void launch() {
         AtomicReference<CableServer> started = new AtomicReference<>();
-        server = DemoApp.builder(env)
-                .servlet("/_probe/*", new ProbeServlet(type -> started.get().bean(type)))
+        Function<Class<?>, Object> beans = type -> started.get().bean(type);
+        server = DemoApp.builder(env, beans)
+                .servlet("/_probe/*", new ProbeServlet(beans))
                 .start();
         started.set(server);
     }

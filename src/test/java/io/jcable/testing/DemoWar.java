@@ -19,6 +19,7 @@ public final class DemoWar {
 
     private static final Path TEST_CLASSES = Path.of("target/test-classes");
     private static final String CLIENT = "demo/actioncable/package/app/assets/javascripts/actioncable.esm.js";
+    private static final String TURBO = "demo/turbo-rails/package/app/assets/javascripts/turbo.js";
 
     private DemoWar() {
     }
@@ -32,7 +33,8 @@ public final class DemoWar {
                 .addPackages(false, path -> !isTest(path.get()), "io.jcable.demo")
                 .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml")
                 .addAsResource(TEST_CLASSES.resolve("demo/index.html").toFile(), "demo/index.html")
-                .addAsResource(TEST_CLASSES.resolve(CLIENT).toFile(), CLIENT);
+                .addAsResource(TEST_CLASSES.resolve(CLIENT).toFile(), CLIENT)
+                .addAsResource(TEST_CLASSES.resolve(TURBO).toFile(), TURBO);
         return war;
     }
 
