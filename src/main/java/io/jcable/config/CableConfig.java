@@ -46,6 +46,11 @@ import java.util.function.Function;
  * <tr><td>{@code jcable.health-path}</td><td>{@code /_health}</td><td>path of the health check (200 or 503)</td></tr>
  * <tr><td>{@code jcable.shutdown-grace}</td><td>{@value #DEFAULT_SHUTDOWN_GRACE}</td><td>milliseconds a stopping server gives clients to
  *     receive {@code server_restart}</td></tr>
+ * <tr><td>{@code jcable.shutdown-delay}</td><td>{@code 0}</td><td>milliseconds a stopping server keeps serving after its
+ *     health check has turned 503, so that a load balancer takes it out before its clients are told
+ *     {@code server_restart}</td></tr>
+ * <tr><td>{@code jcable.ping-interval}</td><td>{@value #DEFAULT_PING_INTERVAL}</td><td>seconds between two pings (and
+ *     two checks for stalled sockets)</td></tr>
  * </table>
  * The limits on what one client may take ({@code jcable.max-*}) are in {@link Limits}, the cluster's
  * options ({@code jcable.cluster.*}) in {@link ClusterConfig}, the standalone runtime's TLS
@@ -65,6 +70,8 @@ public record CableConfig(
         String broadcastPath,
         String healthPath,
         long shutdownGraceMillis,
+        long shutdownDelayMillis,
+        long pingIntervalSeconds,
         Limits limits,
         Optional<TlsConfig> tls,
         ClusterConfig cluster,
@@ -79,6 +86,7 @@ public record CableConfig(
     public static final int DEFAULT_SEND_TIMEOUT = 10_000;
     public static final int DEFAULT_BROADCAST_BACKLOG = 100_000;
     public static final int DEFAULT_SHUTDOWN_GRACE = 2_000;
+    public static final int DEFAULT_PING_INTERVAL = 3;
 
     /** The options as the sources above give them. */
     public static CableConfig load() {
@@ -155,6 +163,8 @@ public record CableConfig(
                 options.path("jcable.broadcast-path", "/_broadcast"),
                 options.path("jcable.health-path", "/_health"),
                 options.positiveInt("jcable.shutdown-grace", DEFAULT_SHUTDOWN_GRACE),
+                options.nonNegativeLong("jcable.shutdown-delay", 0),
+                options.positiveLong("jcable.ping-interval", DEFAULT_PING_INTERVAL),
                 Limits.read(options),
                 TlsConfig.read(options),
                 ClusterConfig.read(options),
@@ -185,6 +195,7 @@ public record CableConfig(
         map.put("max-frame-size", maxFrameSize);
         map.put("outbound-queue", outboundQueue);
         map.put("send-timeout", sendTimeoutMillis);
+        map.put("ping-interval", pingIntervalSeconds);
         map.put("delivery-threads", deliveryThreads);
         map.put("limits", limits);
         map.put("tls", tls.map(Object::toString).orElse("off"));

@@ -11,6 +11,9 @@ package io.jcable.config;
  *     session may be restored (its {@code sid})</td></tr>
  * <tr><td>{@code jcable.history.size}</td><td>{@value #DEFAULT_HISTORY_SIZE}</td><td>broadcasts kept per stream</td></tr>
  * <tr><td>{@code jcable.history.ttl}</td><td>{@value #DEFAULT_HISTORY_TTL}</td><td>seconds a broadcast is kept</td></tr>
+ * <tr><td>{@code jcable.pong-timeout}</td><td>{@code 0}: off</td><td>seconds an extended-protocol client may stay
+ *     without a {@code pong}; past it the client is disconnected with {@code no_pong} (it reconnects and
+ *     restores its session)</td></tr>
  * <tr><td>{@code jcable.presence.ttl}</td><td>{@value #DEFAULT_PRESENCE_TTL}</td><td>seconds a connection that closed
  *     without leaving stays present</td></tr>
  * </table>
@@ -19,8 +22,10 @@ package io.jcable.config;
  * @param historySize       broadcasts kept per stream
  * @param historyTtlSeconds seconds a broadcast is kept
  * @param presenceTtlSeconds seconds a connection that closed without leaving stays present
+ * @param pongTimeoutSeconds seconds a client may stay without a pong; 0: no limit
  */
-public record ExtendedProtocolConfig(long sessionTtlSeconds, int historySize, long historyTtlSeconds, long presenceTtlSeconds) {
+public record ExtendedProtocolConfig(long sessionTtlSeconds, int historySize, long historyTtlSeconds, long presenceTtlSeconds,
+                                     long pongTimeoutSeconds) {
 
     public static final int DEFAULT_SESSION_TTL = 300;
     public static final int DEFAULT_HISTORY_SIZE = 100;
@@ -32,12 +37,13 @@ public record ExtendedProtocolConfig(long sessionTtlSeconds, int historySize, lo
                 options.positiveLong("jcable.session-ttl", DEFAULT_SESSION_TTL),
                 options.positiveInt("jcable.history.size", DEFAULT_HISTORY_SIZE),
                 options.positiveLong("jcable.history.ttl", DEFAULT_HISTORY_TTL),
-                options.positiveLong("jcable.presence.ttl", DEFAULT_PRESENCE_TTL));
+                options.positiveLong("jcable.presence.ttl", DEFAULT_PRESENCE_TTL),
+                options.nonNegativeLong("jcable.pong-timeout", 0));
     }
 
     @Override
     public String toString() {
         return "sessions " + sessionTtlSeconds + " s, history " + historySize + " per stream for " + historyTtlSeconds
-                + " s, presence " + presenceTtlSeconds + " s";
+                + " s, presence " + presenceTtlSeconds + " s" + (pongTimeoutSeconds > 0 ? ", pong timeout " + pongTimeoutSeconds + " s" : "");
     }
 }

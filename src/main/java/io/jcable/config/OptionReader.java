@@ -64,6 +64,11 @@ final class OptionReader {
         return positive(name, fallback, String.valueOf(fallback), Long.MAX_VALUE);
     }
 
+    /** A number of which 0 means "off". */
+    long nonNegativeLong(String name, long fallback) {
+        return number(name, fallback, String.valueOf(fallback), 0, Long.MAX_VALUE);
+    }
+
     boolean flag(String name, boolean fallback) {
         defaults.putIfAbsent(name, String.valueOf(fallback));
         return value(name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
@@ -74,6 +79,10 @@ final class OptionReader {
     }
 
     private long positive(String name, long fallback, String documentedDefault, long max) {
+        return number(name, fallback, documentedDefault, 1, max);
+    }
+
+    private long number(String name, long fallback, String documentedDefault, long min, long max) {
         defaults.putIfAbsent(name, documentedDefault);
         Optional<String> value = value(name);
         if (value.isEmpty()) {
@@ -81,13 +90,14 @@ final class OptionReader {
         }
         try {
             long number = Long.parseLong(value.get());
-            if (number > 0 && number <= max) {
+            if (number >= min && number <= max) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a positive integer (at most " + max + "): " + value.get());
+        throw new IllegalArgumentException(name + " must be " + (min == 0 ? "0 or a positive integer" : "a positive integer")
+                + " (at most " + max + "): " + value.get());
     }
 
     private Optional<String> value(String name) {

@@ -238,6 +238,18 @@ public abstract class ExtendedProtocolSuite {
         }
     }
 
+    @Test
+    void aClientsPingGetsAPongUnderTheExtendedProtocolOnly() {
+        try (CableClient ext = ext("alice"); CableClient plain = target().connect("bob")) {
+            sid(ext.nextJson());
+            ext.send("{\"command\":\"ping\"}");
+            assertEquals("{\"type\":\"pong\"}", ext.next());
+            plain.send("{\"command\":\"ping\"}");
+            plain.expectNothing(QUIET); // Rails knows no such command: ignored, as any unknown one
+            plain.assertOpen();
+        }
+    }
+
     private static JsonObject positions(String stream, String epoch, long offset) {
         return Json.createObjectBuilder().add("streams", Json.createObjectBuilder().add(stream,
                 Json.createObjectBuilder().add("epoch", epoch).add("offset", offset))).build();

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +32,11 @@ public final class StalledClient implements AutoCloseable {
 
     /** Connects with a small receive buffer and completes the upgrade. */
     public static StalledClient connect(URI uri) {
+        return connect(uri, "actioncable-v1-json");
+    }
+
+    /** The same, offering {@code subprotocol}. */
+    public static StalledClient connect(URI uri, String subprotocol) {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(4096);
@@ -41,7 +47,7 @@ public final class StalledClient implements AutoCloseable {
                     + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                     + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Protocol: actioncable-v1-json\r\n\r\n";
+                    + "Sec-WebSocket-Protocol: " + subprotocol + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             String response = readHead(socket.getInputStream());
             if (!response.startsWith("HTTP/1.1 101")) {
@@ -129,6 +135,32 @@ public final class StalledClient implements AutoCloseable {
             }
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** What a client read to the end: its text frames, pings left out, and the close code (-1: no close frame). */
+    public record Ending(List<String> texts, int closeCode) {
+    }
+
+    /** Reads every frame until the server's close frame or the socket's end. */
+    public Ending readToClose() {
+        List<String> texts = new ArrayList<>();
+        try {
+            while (true) {
+                byte[] frame = readFrame();
+                if (frame == null) {
+                    return new Ending(texts, -1);
+                }
+                if ((frame[0] & 0x0f) == 8) {
+                    return new Ending(texts, frame.length >= 3 ? (frame[1] & 0xff) << 8 | frame[2] & 0xff : 1005);
+                }
+                String text = new String(frame, 1, frame.length - 1, StandardCharsets.UTF_8);
+                if ((frame[0] & 0x0f) == 1 && !text.startsWith("{\"type\":\"ping\"")) {
+                    texts.add(text);
+                }
+            }
+        } catch (IOException e) {
+            return new Ending(texts, -1);
         }
     }
 

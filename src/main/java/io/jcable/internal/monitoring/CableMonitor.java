@@ -158,6 +158,6 @@ public class CableMonitor implements CableMXBean {
 
     @Override
     public boolean isHealthy() {
-        return !shutdown.isShuttingDown() && !cluster.reconnecting();
+        return !shutdown.isStopping() && !cluster.reconnecting();
     }
 }

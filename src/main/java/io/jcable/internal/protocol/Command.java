@@ -39,6 +39,14 @@ public sealed interface Command {
         }
     }
 
+    /** AnyCable's {@code {"command":"ping"}}: the client checks that the server is alive; answered with a pong. */
+    record Ping() implements Command {
+        @Override
+        public String identifier() {
+            return "";
+        }
+    }
+
     /** {@code {"command":"unsubscribe","identifier":"..."}} */
     record Unsubscribe(String identifier) implements Command {}
 

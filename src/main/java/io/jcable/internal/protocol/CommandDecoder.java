@@ -31,6 +31,9 @@ public final class CommandDecoder {
         if (name.getString().equals("pong")) {
             return Decoded.ok(new Command.Pong());
         }
+        if (name.getString().equals("ping")) {
+            return Decoded.ok(new Command.Ping());
+        }
         JsonValue identifier = object.get("identifier");
         if (identifier == null) {
             return Decoded.invalid("frame has no identifier");

@@ -55,6 +55,9 @@ public final class Frames {
         return out.append(",\"offset\":").append(offset).append('}').toString();
     }
 
+    /** The answer to an extended-protocol client's {@code ping} command. */
+    public static final String PONG = "{\"type\":\"pong\"}";
+
     public static String ping(long unixSeconds) {
         return "{\"type\":\"ping\",\"message\":" + unixSeconds + "}";
     }

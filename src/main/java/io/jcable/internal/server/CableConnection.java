@@ -44,6 +44,8 @@ public final class CableConnection implements Outbox.Owner {
     private volatile String sid;
     /** False once the server ended the connection for good (unauthorized, a remote disconnect): no restore then. */
     private volatile boolean restorable = true;
+    /** When the client last answered a ping with a pong (the extended protocol), or opened. */
+    private volatile long lastPongNanos = System.nanoTime();
     /** Written once, by the disconnect that won, before its frame is queued. */
     private volatile CloseReason closeAfterFlush;
 
@@ -138,7 +140,7 @@ public final class CableConnection implements Outbox.Owner {
         if (!advance(ConnectionPhase::canDisconnect, ConnectionPhase.DISCONNECTING)) {
             return false;
         }
-        restorable = reason == DisconnectReason.SERVER_RESTART;
+        restorable = reason.keepsSession();
         closeAfterFlush = new CloseReason(code, why);
         outbox.offer(WireFrame.of(Frames.disconnect(reason, reconnect)));
         outbox.finish();
@@ -168,16 +170,56 @@ public final class CableConnection implements Outbox.Owner {
         return outbox.stalledNanos(now);
     }
 
+    /** The client's pong: it is alive. */
+    void ponged(long now) {
+        lastPongNanos = now;
+    }
+
+    /** How long the client has gone without a pong. */
+    long sincePongNanos(long now) {
+        return now - lastPongNanos;
+    }
+
+    /**
+     * Ends a client that reads too slowly. One of the extended protocol is told {@code too_slow}
+     * (reconnect true) in place of what waited for it: its socket still takes frames, only not fast
+     * enough, and it restores its session and catches up from the history. Any other is dropped, as
+     * Rails drops it.
+     */
+    void tooSlow(String reason) {
+        WireFrame last = tooSlowFrame(reason);
+        if (last == null || !outbox.replaceWith(last)) {
+            drop(reason, true);
+        }
+    }
+
+    /** For an extended client still open: the connection is ending, and this is its last frame. Else null. */
+    private WireFrame tooSlowFrame(String reason) {
+        if (!extended || !advance(ConnectionPhase::canDisconnect, ConnectionPhase.DISCONNECTING)) {
+            return null;
+        }
+        services.counters().slowClientsDropped.increment();
+        LOG.log(Level.WARNING, "{0}: disconnected (too_slow): {1}", this, reason);
+        closeAfterFlush = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow");
+        return WireFrame.of(Frames.disconnect(DisconnectReason.TOO_SLOW, true));
+    }
+
     int queuedFrames() {
         return outbox.size();
     }
 
     @Override
-    public void outboxFailed(String reason, boolean overflowed) {
-        if (overflowed) {
-            services.counters().queueOverflows.increment();
+    public WireFrame outboxFailed(String reason, boolean overflowed) {
+        if (!overflowed) {
+            drop(reason, false);
+            return null;
         }
-        drop(reason, overflowed);
+        services.counters().queueOverflows.increment();
+        WireFrame last = tooSlowFrame(reason);
+        if (last == null) {
+            drop(reason, true);
+        }
+        return last;
     }
 
     @Override

@@ -183,8 +183,10 @@ public class Dispatcher {
             } else if (command instanceof Command.Presence presence) {
                 onSubscription(connection, presence.identifier(),
                         subscription -> whispersAndPresence.command(connection, subscription, presence));
+            } else if (command instanceof Command.Ping) {
+                ping(connection);
             } else {
-                LOG.log(Level.DEBUG, "{0}: pong", connection); // the extended protocol's liveness answer: nothing to do
+                connection.ponged(System.nanoTime()); // the extended protocol's liveness answer
             }
         }
     }
@@ -257,6 +259,15 @@ public class Dispatcher {
 
     private void history(CableConnection connection, String identifier, JsonObject request) {
         onSubscription(connection, identifier, subscription -> extended.replay(connection, subscription, request));
+    }
+
+    /** AnyCable's client-side liveness check, answered under its protocol only (Rails knows no such command). */
+    private void ping(CableConnection connection) {
+        if (connection.extended()) {
+            connection.send(Frames.PONG);
+        } else {
+            ignored(connection, "unknown command \"ping\" (only actioncable-v1-ext-json has it)");
+        }
     }
 
     /** Runs {@code command} on the connection's subscription of that identifier; ignores a frame for none. */

@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The server's graceful stop, when the application goes (or {@code CableServer.stop}): broadcasts
- * already accepted reach the sockets first, then every client is told {@code server_restart}
- * (reconnect true) and its socket closes; what is still open after {@code jcable.shutdown-grace} is
- * dropped. From its start, new connections are sent away and broadcasts refused.
+ * The server's graceful stop, when the application goes (or {@code CableServer.stop}): the health
+ * check answers 503 at once; for {@code jcable.shutdown-delay} the server goes on serving as before, so
+ * that a load balancer takes it out; then broadcasts already accepted reach the sockets, every client
+ * is told {@code server_restart} (reconnect true) and its socket closes; what is still open after
+ * {@code jcable.shutdown-grace} is dropped. From the end of the delay, new connections are sent away
+ * and broadcasts refused.
  */
 @ApplicationScoped
 public class GracefulShutdown {
@@ -36,17 +38,34 @@ public class GracefulShutdown {
     @Inject
     ConnectionRegistry connections;
 
-    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean shuttingDown;
 
-    public boolean isShuttingDown() {
-        return shuttingDown.get();
+    /** Whether a stop has begun, its delay included: the health check says so. */
+    public boolean isStopping() {
+        return stopping.get();
     }
 
-    /** Runs the stop; waits up to {@code jcable.shutdown-grace}. Safe to call more than once. */
+    /** Whether the server has stopped taking new connections and broadcasts (the delay is over). */
+    public boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    /** Runs the stop; waits {@code jcable.shutdown-delay}, then up to {@code jcable.shutdown-grace}. Safe to call more than once. */
     public void shutdown() {
-        if (!shuttingDown.compareAndSet(false, true)) {
+        if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        if (config.shutdownDelayMillis() > 0) {
+            LOG.log(Level.INFO, "stopping in {0,number,#} ms (jcable.shutdown-delay): the health check answers 503 from now",
+                    config.shutdownDelayMillis());
+            try {
+                Thread.sleep(config.shutdownDelayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stop now, then
+            }
+        }
+        shuttingDown = true;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownGraceMillis());
         try {
             // Whatever was accepted reaches the sockets before the disconnect; later broadcasts are refused.

@@ -1,6 +1,7 @@
 package io.jcable.internal.server;
 
 import io.jcable.config.CableConfig;
+import io.jcable.internal.protocol.DisconnectReason;
 import io.jcable.internal.protocol.Frames;
 import io.jcable.internal.threads.CableThreads;
 import jakarta.annotation.PostConstruct;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -16,15 +18,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One timer for all connections: every 3 s, as ActionCable, each gets a {@code ping}, and one whose
- * socket has accepted nothing for {@code jcable.send-timeout} is dropped (a stalled reader, or a
- * peer gone without a close).
+ * One timer for all connections: every {@code jcable.ping-interval} (3 s, as ActionCable) each gets a
+ * {@code ping}; one whose socket has accepted nothing for {@code jcable.send-timeout} is dropped (a
+ * stalled reader, or a peer gone without a close), and an extended-protocol client silent for
+ * {@code jcable.pong-timeout} is told {@code no_pong}.
  */
 @ApplicationScoped
 public class Heartbeat {
 
     private static final System.Logger LOG = System.getLogger(Heartbeat.class.getName());
-    private static final long PING_SECONDS = 3;
 
     @Inject
     CableConfig config;
@@ -40,7 +42,7 @@ public class Heartbeat {
     @PostConstruct
     void start() {
         timer = Executors.newSingleThreadScheduledExecutor(threads.named("jcable-ping"));
-        timer.scheduleAtFixedRate(this::tick, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(this::tick, config.pingIntervalSeconds(), config.pingIntervalSeconds(), TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -58,10 +60,15 @@ public class Heartbeat {
             String ping = Frames.ping(Instant.now().getEpochSecond());
             long now = System.nanoTime();
             long timeout = TimeUnit.MILLISECONDS.toNanos(config.sendTimeoutMillis());
+            long pongTimeout = TimeUnit.SECONDS.toNanos(config.extended().pongTimeoutSeconds());
             for (CableConnection connection : connections.all()) {
                 if (connection.stalledNanos(now) > timeout) {
                     connection.drop("its socket accepted nothing for " + config.sendTimeoutMillis()
                             + " ms (jcable.send-timeout)", true);
+                } else if (pongTimeout > 0 && connection.extended() && connection.sincePongNanos(now) > pongTimeout) {
+                    LOG.log(Level.INFO, "{0}: no pong for {1,number,#} s (jcable.pong-timeout)", connection,
+                            config.extended().pongTimeoutSeconds());
+                    connection.disconnect(DisconnectReason.NO_PONG, true, CloseReason.CloseCodes.GOING_AWAY);
                 } else {
                     connection.send(ping);
                 }

@@ -25,8 +25,12 @@ final class Outbox implements SendHandler {
 
     /** Who is told when this outbox can no longer deliver. */
     interface Owner {
-        /** @param overflowed whether the queue overflowed (the client does not read), rather than a send failing */
-        void outboxFailed(String reason, boolean overflowed);
+        /**
+         * @param overflowed whether the queue overflowed (the client does not read), rather than a send failing
+         * @return after an overflow, a last frame to send instead of what was queued (the outbox then
+         *         finishes with it), or null to stop at once
+         */
+        WireFrame outboxFailed(String reason, boolean overflowed);
 
         void outboxFlushed();
     }
@@ -52,6 +56,8 @@ final class Outbox implements SendHandler {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicInteger call = new AtomicInteger(IDLE);
     private final AtomicReference<State> state = new AtomicReference<>(State.ACCEPTING);
+    /** The frame that replaces what was queued, taken by the sender in charge (the one thread that polls). */
+    private final AtomicReference<WireFrame> lastWord = new AtomicReference<>();
     private volatile long sendStartedNanos;
 
     /** @param raw null when frames go one by one through {@code remote} */
@@ -89,6 +95,20 @@ final class Outbox implements SendHandler {
         }
     }
 
+    /**
+     * Sends {@code last} instead of what is queued, then tells the owner it is flushed; accepts nothing more.
+     *
+     * @return false when the outbox was no longer accepting (nothing is sent then)
+     */
+    boolean replaceWith(WireFrame last) {
+        if (!state.compareAndSet(State.ACCEPTING, State.FINISHING)) {
+            return false;
+        }
+        lastWord.set(last);
+        drain();
+        return true;
+    }
+
     /** Sends nothing more, now. */
     void stop() {
         state.set(State.STOPPED);
@@ -109,6 +129,11 @@ final class Outbox implements SendHandler {
         while (state.get() != State.STOPPED) {
             if (!sending.compareAndSet(false, true)) {
                 return; // the sender in charge will see what was queued
+            }
+            if (lastWord.get() != null) { // rare: a plain read keeps the usual path free of a CAS
+                queue.clear();
+                queue.add(lastWord.getAndSet(null));
+                queued.set(1);
             }
             WireFrame frame = queue.poll();
             if (frame == null) {
@@ -199,7 +224,12 @@ final class Outbox implements SendHandler {
     private void fail(String reason, boolean overflowed) {
         if (state.getAndSet(State.STOPPED) != State.STOPPED) {
             queue.clear();
-            owner.outboxFailed(reason, overflowed);
+            WireFrame last = owner.outboxFailed(reason, overflowed);
+            if (last != null) {
+                lastWord.set(last);
+                state.set(State.FINISHING); // accepts nothing more, sends the last word after the send in flight
+                drain();
+            }
         }
     }
 

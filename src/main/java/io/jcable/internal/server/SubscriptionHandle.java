@@ -186,7 +186,7 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     @Override
     public void deliver(List<WireFrame> frames, String stream, String[] epochs, long[] offsets) {
         if (!positions.live(frames, stream, epochs, offsets, connection::send)) {
-            connection.drop("more frames wait for a history than jcable.outbound-queue", true);
+            connection.tooSlow("more frames wait for a history than jcable.outbound-queue");
         }
     }
 

@@ -23,6 +23,12 @@ class CommandDecoderTest {
     }
 
     @Test
+    void decodesTheExtendedProtocolsPingAndPongWhichCarryNoIdentifier() {
+        assertEquals(Decoded.ok(new Command.Ping()), CommandDecoder.decode("{\"command\":\"ping\"}"));
+        assertEquals(Decoded.ok(new Command.Pong()), CommandDecoder.decode("{\"command\":\"pong\"}"));
+    }
+
+    @Test
     void decodesMessageLeavingTheDataUndecoded() {
         assertEquals(Decoded.ok(new Command.Message("x", "{\"action\":\"away\"}")),
                 CommandDecoder.decode("{\"command\":\"message\",\"identifier\":\"x\",\"data\":\"{\\\"action\\\":\\\"away\\\"}\"}"));

@@ -110,10 +110,13 @@ class OutboxTest {
     static final class Owner implements Outbox.Owner {
         final List<String> failures = new CopyOnWriteArrayList<>();
         final AtomicInteger flushed = new AtomicInteger();
+        /** What the owner answers an overflow with: null drops the client. */
+        volatile String lastWord;
 
         @Override
-        public void outboxFailed(String reason, boolean overflowed) {
+        public WireFrame outboxFailed(String reason, boolean overflowed) {
             failures.add(reason);
+            return overflowed && lastWord != null ? WireFrame.of(lastWord) : null;
         }
 
         @Override
@@ -215,6 +218,39 @@ class OutboxTest {
         assertEquals(List.of("outbound queue full (10 frames, jcable.outbound-queue)"), owner.failures);
         assertFalse(offer(outbox, "more"));
         assertEquals(1, owner.failures.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anOverflowAnsweredWithALastWordSendsItAfterTheSendInFlightInsteadOfTheQueueThenReportsFlushed(boolean raw) {
+        remote.completeInline = false;
+        owner.lastWord = "too slow";
+        Outbox outbox = outbox(raw, 3);
+        frames(5).forEach(frame -> offer(outbox, frame));
+        assertEquals(1, owner.failures.size());
+        assertFalse(offer(outbox, "more"), "finishing: nothing more is taken");
+        assertEquals(0, owner.flushed.get());
+        while (remote.completeOne()) {
+            // the socket drains
+        }
+        assertEquals(List.of("0", "too slow"), remote.sent, "the send in flight, then the last word alone");
+        assertEquals(1, owner.flushed.get());
+        assertEquals(1, remote.maxInFlight.get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void replaceWithSendsOnlyTheLastWordAndIsRefusedOnceTheOutboxFinishes(boolean raw) {
+        remote.completeInline = false;
+        Outbox outbox = outbox(raw, 10);
+        frames(4).forEach(frame -> offer(outbox, frame));
+        assertTrue(outbox.replaceWith(WireFrame.of("bye")));
+        assertFalse(outbox.replaceWith(WireFrame.of("again")));
+        while (remote.completeOne()) {
+            // the socket drains
+        }
+        assertEquals(List.of("0", "bye"), remote.sent);
+        assertEquals(1, owner.flushed.get());
     }
 
     @ParameterizedTest
