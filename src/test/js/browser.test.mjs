@@ -162,11 +162,20 @@ test("Turbo Streams: a <turbo-stream> broadcast to the post's signed stream is r
     ["t1 Rendered by Turbo", "t2 Still rendered"]);
   // The CommentsChannel subscription saw the <turbo-stream> strings too: it leaves them to Turbo.
   assert.deepEqual((await reader.comments()).map(({ body }) => body), ["A JSON comment"]);
+  // The page's own comment form: the server renders the comment and Turbo appends it, its text as text.
+  await reader.page.getByPlaceholder("add a comment").fill("Typed <b>here</b>");
+  await reader.page.getByRole("button", { name: "Comment" }).click();
+  await reader.seesComment("Typed <b>here</b>");
+  assert.deepEqual((await reader.comments()).map(({ author, body }) => [author, body]),
+    [["jo", "A JSON comment"], ["hana", "Typed <b>here</b>"]]);
+  assert.equal(await reader.page.locator("#comments b").count(), 0, "no markup from what people type");
+  assert.equal(await reader.page.getByPlaceholder("add a comment").inputValue(), "");
   await reader.page.screenshot({ path: TURBO_SCREENSHOT, fullPage: true });
 
   assert.equal(await broadcast(demo, "comments:post:7", append("t3", "For post 7")), 201);
   await other.page.locator("#comments #t3").waitFor();
   assert.equal(await other.page.locator("#comments .turbo-comment").count(), 1, "post 7 sees only its own");
+  assert.equal(await other.page.locator("#comments .comment").count(), 0);
   assert.equal(await reader.page.locator("#t3").count(), 0);
   assert.deepEqual([...reader.errors, ...other.errors], []);
 });

@@ -15,6 +15,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,6 +74,22 @@ class TransactionsIT {
             reader.expectNothing(Duration.ofMillis(1500));
             assertEquals(204, post(via + "/" + post).join().statusCode());
             assertTrue(reader.next().contains("\"via\":\"" + via + "\""), "the next, committed, broadcast arrives");
+        }
+    }
+
+    @Test
+    void turboStreamsFromAnEjbArriveAfterTheCommitTheirRefreshesDebouncedAndNeverAfterARollback() {
+        String post = "turbo";
+        String append = "\"<turbo-stream action=\\\"append\\\" target=\\\"comments\\\"><template><p>from the EJB</p></template></turbo-stream>\"";
+        String refresh = "\"<turbo-stream action=\\\"refresh\\\"></turbo-stream>\"";
+        try (CableClient reader = target().connect("reader")) {
+            reader.subscribeConfirmed(comments(post));
+            assertEquals(204, post("turbo/" + post + "?refreshes=3&rollback=true").join().statusCode());
+            reader.expectNothing(Duration.ofMillis(1500));
+            assertEquals(204, post("turbo/" + post + "?refreshes=3").join().statusCode());
+            assertEquals(CableClient.message(comments(post), append), reader.next());
+            assertEquals(CableClient.message(comments(post), refresh), reader.next(), "three refreshes, one broadcast");
+            reader.expectNothing(Duration.ofMillis(1000));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jcable.demo;
 
+import io.jcable.turbo.TurboStream;
 import io.jcable.turbo.TurboStreams;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServlet;
@@ -9,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,7 +22,7 @@ import java.util.function.Supplier;
  * client, {@code /actioncable.esm.js} is that client and {@code /turbo.js} turbo-rails' bundle of
  * {@code @hotwired/turbo} (both from npm's tarballs, fetched by the build), and
  * {@code POST /demo/token?user=NAME} issues a demo token, so that a person can try the chat without
- * making a JWT by hand. Demo only: a real application issues tokens after a login.
+ * making a JWT by hand; {@code POST /demo/comments} adds a comment to a post through Turbo Streams. Demo only: a real application issues tokens after a login.
  *
  * <p>The page is rendered as turbo-rails renders {@code turbo_stream_from}: the post's
  * {@code <turbo-cable-stream-source>} tag, signed by JCable's {@link TurboStreams}, takes the place
@@ -30,6 +34,7 @@ public class DemoPageServlet extends HttpServlet {
     static final String STREAM_SOURCE = "<!-- the post's turbo-cable-stream-source -->";
     /** The post a page shows when its URL names none; the page's script has the same default. */
     static final String DEFAULT_POST = "42";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final String JAVASCRIPT = "text/javascript;charset=UTF-8";
     private static final Map<String, String[]> FILES = Map.of(
             "/actioncable.esm.js", new String[] {"demo/actioncable/package/app/assets/javascripts/actioncable.esm.js", JAVASCRIPT},
@@ -78,6 +83,30 @@ public class DemoPageServlet extends HttpServlet {
         }
     }
 
+    /**
+     * {@code POST /demo/comments?post=&author=&body=}: a comment, rendered here and appended to every
+     * page of the post by Turbo, as a Rails controller's {@code broadcast_append_to} would.
+     */
+    private void comment(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String body = Optional.ofNullable(request.getParameter("body")).map(String::trim).orElse("");
+        String author = Optional.ofNullable(request.getParameter("author")).map(String::trim).filter(a -> !a.isEmpty()).orElse("guest");
+        if (body.isEmpty() || body.length() > 1000 || author.length() > 40) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "body: 1 to 1000 characters; author: at most 40");
+            return;
+        }
+        Instant now = Instant.now();
+        String html = "<article class=\"comment\"><header><span class=\"who\">" + escape(author) + "</span><time datetime=\""
+                + now + "\">" + CLOCK.format(now)
+                + "</time></header><p>" + escape(body) + "</p></article>";
+        turbo.get().broadcastTo(TurboStream.append("comments", html), "comments", "post", post(request));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** Text as HTML: what people type never becomes markup. */
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String page;
         try (InputStream in = DemoPageServlet.class.getClassLoader().getResourceAsStream(PAGE)) {
@@ -92,6 +121,10 @@ public class DemoPageServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/demo/comments".equals(path(request))) {
+            comment(request, response);
+            return;
+        }
         String user = request.getParameter("user");
         if (!"/demo/token".equals(path(request)) || user == null || !user.matches("[\\w .@-]{1,40}")) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "user: 1 to 40 letters, digits, spaces, . @ - _");

@@ -32,6 +32,14 @@ public class CommentsResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("turbo/{post}")
+    public Response viaTurbo(@PathParam("post") String post, @QueryParam("refreshes") @DefaultValue("0") int refreshes,
+                             @QueryParam("rollback") boolean rollback) {
+        service.addWithTurbo(post, "from the EJB", refreshes, rollback);
+        return Response.noContent().build();
+    }
+
     /** Rolls back by throwing (an unchecked exception rolls a @Transactional method back). */
     @POST
     @Path("rest/{post}")
