@@ -150,8 +150,9 @@ public class Dispatcher {
             // The client asks for what it missed next: that goes first. One that asks for nothing waits a second.
             long hold = subscription.holdForHistory();
             heartbeat.later(() -> subscription.endHold(hold), RESTORED_HOLD_MILLIS);
-            saved.streams().forEach(subscription::streamFrom);
+            subscription.restore(saved);
             connection.add(subscription);
+            whispersAndPresence.restored(subscription, saved.presence());
             identifiers.add(saved.identifier());
         }
         LOG.log(Level.INFO, "{0}: session restored with {1,number,#} subscriptions", connection, identifiers.size());

@@ -45,9 +45,7 @@ public class ExtendedProtocol {
         if (connection.sid() == null || connection.identity() == null || !connection.restorable()) {
             return;
         }
-        List<SessionStore.SavedSubscription> saved = subscriptions.stream()
-                .map(subscription -> new SessionStore.SavedSubscription(subscription.identifier(), subscription.streamNames()))
-                .toList();
+        List<SessionStore.SavedSubscription> saved = subscriptions.stream().map(SubscriptionHandle::saved).toList();
         sessions.save(connection.sid(), connection.identity(), saved, System.currentTimeMillis());
     }
 

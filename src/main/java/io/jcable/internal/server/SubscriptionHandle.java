@@ -12,6 +12,7 @@ import io.jcable.internal.broadcast.StreamSubscriber;
 import io.jcable.internal.protocol.Frames;
 import io.jcable.internal.protocol.Identifier;
 import io.jcable.internal.protocol.WireFrame;
+import io.jcable.internal.session.SessionStore;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -37,8 +38,8 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     /** Where its whispers go and where its presence is kept ({@link StreamOption}); null until a channel says. */
     private volatile String whisperStream;
     private volatile String presenceStream;
-    /** The presence id it joined with, if it did. */
-    private volatile String presenceId;
+    /** The presence it joined with, if it did. */
+    private volatile SessionStore.Presence presence;
     private volatile boolean rejected;
 
     SubscriptionHandle(CableConnection connection, Identifier identifier, ChannelDefinition channel,
@@ -129,11 +130,29 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     }
 
     String presenceId() {
-        return presenceId;
+        SessionStore.Presence joined = presence;
+        return joined == null ? null : joined.id();
     }
 
-    void presenceId(String id) {
-        presenceId = id;
+    /** The presence it joined with, or null. */
+    SessionStore.Presence presence() {
+        return presence;
+    }
+
+    void presence(SessionStore.Presence joined) {
+        presence = joined;
+    }
+
+    /** What a restored session needs to subscribe it again as it was. */
+    synchronized SessionStore.SavedSubscription saved() {
+        return new SessionStore.SavedSubscription(identifier(), List.copyOf(streamNames), whisperStream, presenceStream, presence);
+    }
+
+    /** Subscribes it again to what it had, as {@code saved} says (a restored session). */
+    void restore(SessionStore.SavedSubscription saved) {
+        saved.streams().forEach(this::streamFrom);
+        whisperStream = saved.whisperStream();
+        presenceStream = saved.presenceStream();
     }
 
     @Override

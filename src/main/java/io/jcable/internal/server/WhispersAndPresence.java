@@ -5,6 +5,7 @@ import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.presence.PresenceRegistry;
 import io.jcable.internal.protocol.Command;
 import io.jcable.internal.protocol.Frames;
+import io.jcable.internal.session.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -57,12 +58,27 @@ public class WhispersAndPresence {
         if (command.action().equals("join")) {
             leave(subscription); // a subscription is one presence: joining again under another id leaves the first
             JsonValue info = command.presence().get("info");
-            subscription.presenceId(id);
+            subscription.presence(new SessionStore.Presence(id, info == null ? JsonValue.NULL : info));
             if (presence.join(stream, id, info, subscription)) {
                 streams.publishTransient(stream, PresenceRegistry.joined(id, info), true, null);
             }
         } else if (id.equals(subscription.presenceId())) {
             leave(subscription);
+        }
+    }
+
+    /**
+     * A restored subscription keeps the presence its session had: the same id joins with the new
+     * subscription before the old one's delayed leave, so nobody sees it leave and come back.
+     */
+    void restored(SubscriptionHandle subscription, SessionStore.Presence kept) {
+        String stream = subscription.presenceStream();
+        if (kept == null || stream == null) {
+            return;
+        }
+        subscription.presence(kept);
+        if (presence.join(stream, kept.id(), kept.info(), subscription)) {
+            streams.publishTransient(stream, PresenceRegistry.joined(kept.id(), kept.info()), true, null); // it had left meanwhile
         }
     }
 
@@ -84,7 +100,7 @@ public class WhispersAndPresence {
         if (id == null || stream == null) {
             return;
         }
-        subscription.presenceId(null);
+        subscription.presence(null);
         if (presence.leave(stream, id, subscription)) {
             streams.publishTransient(stream, PresenceRegistry.left(id), true, null);
         }

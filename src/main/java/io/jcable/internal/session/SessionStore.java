@@ -1,6 +1,7 @@
 package io.jcable.internal.session;
 
 import io.jcable.channel.Identity;
+import jakarta.json.JsonValue;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -15,11 +16,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SessionStore {
 
-    /** A subscription as it was: its identifier, exactly as the client sent it, and its streams. */
-    public record SavedSubscription(String identifier, List<String> streams) {
+    /**
+     * A subscription as it was: its identifier, exactly as the client sent it, its streams, the
+     * streams it whispered on and kept its presence on (null: none), and its presence (null: none).
+     */
+    public record SavedSubscription(String identifier, List<String> streams, String whisperStream, String presenceStream,
+                                    Presence presence) {
         public SavedSubscription {
             streams = List.copyOf(streams);
         }
+    }
+
+    /** The presence a subscription had joined with. */
+    public record Presence(String id, JsonValue info) {
     }
 
     /** What a restore gives back. */

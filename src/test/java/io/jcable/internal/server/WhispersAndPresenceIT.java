@@ -4,11 +4,13 @@ import static io.jcable.testing.CableClient.chat;
 import static io.jcable.testing.CableClient.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.testing.CableClient;
 import io.jcable.testing.DemoServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WhispersAndPresenceIT {
 
     private static final Duration QUIET = Duration.ofMillis(300);
+    private static final String EXT = "actioncable-v1-ext-json";
 
     @RegisterExtension
     static final DemoServer demo = DemoServer.perClass(Map.of("jcable.presence.ttl", "1"));
@@ -56,7 +59,7 @@ class WhispersAndPresenceIT {
         String room = room();
         String comments = "{\"channel\":\"CommentsChannel\",\"post_id\":\"wp\"}";
         try (CableClient alice = demo.connect("alice");
-             CableClient ext = CableClient.connect(demo.cable("bob"), Map.of(), List.of("actioncable-v1-ext-json"))) {
+             CableClient ext = CableClient.connect(demo.cable("bob"), Map.of(), List.of(EXT))) {
             ext.next(); // welcome
             alice.subscribeConfirmed(room);
             ext.subscribeConfirmed(room);
@@ -117,6 +120,34 @@ class WhispersAndPresenceIT {
             assertFalse((System.nanoTime() - closed) / 1_000_000 < 900, "not before the TTL");
             bob.send("{\"command\":\"presence\",\"identifier\":" + Json.createValue(room) + "}");
             assertEquals(presence(room, "{\"type\":\"info\",\"total\":0,\"records\":[]}"), bob.next());
+        }
+    }
+
+    @Test
+    void aRestoredSessionKeepsItsPresenceAndItsWhispersWithoutLeavingAndComingBack() {
+        String room = room();
+        try (CableClient bob = demo.connect("bob")) {
+            bob.subscribeConfirmed(room);
+            String sid;
+            try (CableClient alice = CableClient.connect(demo.cable("alice"), Map.of(), List.of(EXT))) {
+                sid = alice.nextJson().getString("sid");
+                alice.subscribeConfirmed(room);
+                alice.send(command("join", room, "presence", "{\"id\":\"a\",\"info\":{\"name\":\"Alice\"}}"));
+                assertEquals(presence(room, "{\"type\":\"join\",\"id\":\"a\",\"info\":{\"name\":\"Alice\"}}"), bob.next());
+            }
+            assertEquals(message(room, "{\"user\":\"alice\",\"performed\":\"left\"}"), bob.next(), "the channel's own notice");
+            String bare = demo.cableWithToken("x").toString().replaceAll("\\?.*", "");
+            try (CableClient back = CableClient.connect(URI.create(bare + "?sid=" + sid), Map.of(), List.of(EXT))) {
+                assertTrue(back.nextJson().getBoolean("restored"));
+                bob.expectNothing(Duration.ofMillis(1500)); // past the 1 s TTL of the closed connection: no leave, no join
+                bob.send("{\"command\":\"presence\",\"identifier\":" + Json.createValue(room) + "}");
+                assertEquals(presence(room, "{\"type\":\"info\",\"total\":1,\"records\":[{\"id\":\"a\",\"info\":{\"name\":\"Alice\"}}]}"),
+                        bob.next());
+                back.send(command("whisper", room, "data", "{\"typing\":true}"));
+                assertEquals(message(room, "{\"typing\":true}"), bob.next(), "the restored subscription whispers where it did");
+                back.unsubscribe(room);
+                assertEquals(presence(room, "{\"type\":\"leave\",\"id\":\"a\"}"), bob.next(), "and leaves as it would have");
+            }
         }
     }
 }
