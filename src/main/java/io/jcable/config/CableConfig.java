@@ -43,6 +43,8 @@ import java.util.function.Function;
  * <tr><td>{@code jcable.broadcast-key}</td><td>unset: off</td><td>bearer key of the HTTP broadcast API;
  *     the API is served only when it is set</td></tr>
  * <tr><td>{@code jcable.broadcast-path}</td><td>{@code /_broadcast}</td><td>path of the HTTP broadcast API</td></tr>
+ * <tr><td>{@code jcable.presence-path}</td><td>{@code /_presence}</td><td>path of the HTTP presence API
+ *     ({@code GET <path>/<stream>}, with the broadcast key)</td></tr>
  * <tr><td>{@code jcable.health-path}</td><td>{@code /_health}</td><td>path of the health check (200 or 503)</td></tr>
  * <tr><td>{@code jcable.shutdown-grace}</td><td>{@value #DEFAULT_SHUTDOWN_GRACE}</td><td>milliseconds a stopping server gives clients to
  *     receive {@code server_restart}</td></tr>
@@ -68,6 +70,7 @@ public record CableConfig(
         int broadcastBacklog,
         Optional<String> broadcastKey,
         String broadcastPath,
+        String presencePath,
         String healthPath,
         long shutdownGraceMillis,
         long shutdownDelayMillis,
@@ -161,6 +164,7 @@ public record CableConfig(
                 options.positiveInt("jcable.broadcast-backlog", DEFAULT_BROADCAST_BACKLOG),
                 options.text("jcable.broadcast-key").filter(key -> !key.isBlank()),
                 options.path("jcable.broadcast-path", "/_broadcast"),
+                options.path("jcable.presence-path", "/_presence"),
                 options.path("jcable.health-path", "/_health"),
                 options.positiveInt("jcable.shutdown-grace", DEFAULT_SHUTDOWN_GRACE),
                 options.nonNegativeLong("jcable.shutdown-delay", 0),

@@ -14,6 +14,10 @@ package io.jcable.config;
  * <tr><td>{@code jcable.pong-timeout}</td><td>{@code 0}: off</td><td>seconds an extended-protocol client may stay
  *     without a {@code pong}; past it the client is disconnected with {@code no_pong} (it reconnects and
  *     restores its session)</td></tr>
+ * <tr><td>{@code jcable.presence.max-records}</td><td>{@value #DEFAULT_PRESENCE_MAX_RECORDS}</td><td>presence ids kept per
+ *     stream; a join past it gets a presence error frame</td></tr>
+ * <tr><td>{@code jcable.presence.max-info}</td><td>{@value #DEFAULT_PRESENCE_MAX_INFO}</td><td>characters of one presence
+ *     record's info (as JSON); a join with more gets a presence error frame</td></tr>
  * <tr><td>{@code jcable.presence.ttl}</td><td>{@value #DEFAULT_PRESENCE_TTL}</td><td>seconds a connection that closed
  *     without leaving stays present</td></tr>
  * </table>
@@ -23,14 +27,18 @@ package io.jcable.config;
  * @param historyTtlSeconds seconds a broadcast is kept
  * @param presenceTtlSeconds seconds a connection that closed without leaving stays present
  * @param pongTimeoutSeconds seconds a client may stay without a pong; 0: no limit
+ * @param presenceMaxRecords presence ids kept per stream
+ * @param presenceMaxInfo   characters of one record's info, as JSON
  */
 public record ExtendedProtocolConfig(long sessionTtlSeconds, int historySize, long historyTtlSeconds, long presenceTtlSeconds,
-                                     long pongTimeoutSeconds) {
+                                     long pongTimeoutSeconds, int presenceMaxRecords, int presenceMaxInfo) {
 
     public static final int DEFAULT_SESSION_TTL = 300;
     public static final int DEFAULT_HISTORY_SIZE = 100;
     public static final int DEFAULT_HISTORY_TTL = 300;
     public static final int DEFAULT_PRESENCE_TTL = 15;
+    public static final int DEFAULT_PRESENCE_MAX_RECORDS = 10_000;
+    public static final int DEFAULT_PRESENCE_MAX_INFO = 4096;
 
     static ExtendedProtocolConfig read(OptionReader options) {
         return new ExtendedProtocolConfig(
@@ -38,7 +46,9 @@ public record ExtendedProtocolConfig(long sessionTtlSeconds, int historySize, lo
                 options.positiveInt("jcable.history.size", DEFAULT_HISTORY_SIZE),
                 options.positiveLong("jcable.history.ttl", DEFAULT_HISTORY_TTL),
                 options.positiveLong("jcable.presence.ttl", DEFAULT_PRESENCE_TTL),
-                options.nonNegativeLong("jcable.pong-timeout", 0));
+                options.nonNegativeLong("jcable.pong-timeout", 0),
+                options.positiveInt("jcable.presence.max-records", DEFAULT_PRESENCE_MAX_RECORDS),
+                options.positiveInt("jcable.presence.max-info", DEFAULT_PRESENCE_MAX_INFO));
     }
 
     @Override

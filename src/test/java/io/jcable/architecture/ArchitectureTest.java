@@ -66,7 +66,7 @@ class ArchitectureTest {
                     "identity", "history", "session", "presence", "broadcast")
             // The cluster delivers what other nodes publish to this node's streams and connections.
             .whereLayer("cluster").mayOnlyAccessLayers("configuration", "protocol", "threads", "broadcast", "server")
-            .whereLayer("http").mayOnlyAccessLayers("channel API", "configuration", "protocol", "broadcast")
+            .whereLayer("http").mayOnlyAccessLayers("channel API", "configuration", "protocol", "presence", "broadcast")
             // Turbo's built-in channels are found by CDI like the application's: nothing else depends on them. Its refresh
             // debouncer has a timer thread.
             .whereLayer("turbo").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "broadcast")

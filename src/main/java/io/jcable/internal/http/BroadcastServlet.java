@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,11 +30,11 @@ public class BroadcastServlet extends HttpServlet {
     private static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final transient Broadcaster broadcaster;
-    private final byte[] expectedAuthorization;
+    private final transient BearerKey key;
 
     public BroadcastServlet(Broadcaster broadcaster, String key) {
         this.broadcaster = broadcaster;
-        this.expectedAuthorization = ("Bearer " + key).getBytes(StandardCharsets.UTF_8);
+        this.key = new BearerKey(key);
     }
 
     private record Message(String stream, String json) {
@@ -48,7 +47,7 @@ public class BroadcastServlet extends HttpServlet {
             reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed");
             return;
         }
-        if (!authorized(request.getHeader("Authorization"))) {
+        if (!key.admits(request)) {
             reply(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
             return;
         }
@@ -66,11 +65,6 @@ public class BroadcastServlet extends HttpServlet {
             return;
         }
         response.setStatus(HttpServletResponse.SC_CREATED);
-    }
-
-    /** Compares in constant time, so the key cannot be guessed byte by byte from response times. */
-    private boolean authorized(String header) {
-        return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
     }
 
     /** The messages of a well-formed body, or null: a batch is broadcast whole or not at all. */
@@ -108,8 +102,6 @@ public class BroadcastServlet extends HttpServlet {
     }
 
     private static void reply(HttpServletResponse response, int status, String text) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write(text);
+        BearerKey.reply(response, status, text);
     }
 }

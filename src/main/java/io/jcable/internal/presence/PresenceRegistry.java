@@ -22,21 +22,39 @@ public final class PresenceRegistry {
         final Set<Object> sessions = new LinkedHashSet<>();
     }
 
+    /** What a join did. */
+    public enum Joined {
+        /** The id is new on the stream: everyone hears {@code join}. */
+        FIRST,
+        /** Another session of an id already there: nobody hears anything. */
+        AGAIN,
+        /** The stream already has its most records: nothing was kept. */
+        FULL
+    }
+
     private final Map<String, Map<String, Record>> streams = new ConcurrentHashMap<>();
 
-    /**
-     * Records that {@code session} joined {@code stream} as {@code id}.
-     *
-     * @return whether the id is new on the stream (then everyone hears {@code join})
-     */
-    public boolean join(String stream, String id, JsonValue info, Object session) {
-        Map<String, Record> present = streams.computeIfAbsent(stream, name -> new LinkedHashMap<>());
-        synchronized (present) {
-            Record record = present.computeIfAbsent(id, key -> new Record());
-            boolean first = record.sessions.isEmpty();
-            record.info = info == null ? JsonValue.NULL : info;
-            record.sessions.add(session);
-            return first;
+    /** Records that {@code session} joined {@code stream} as {@code id}, unless the stream holds {@code maxRecords} ids already. */
+    public Joined join(String stream, String id, JsonValue info, Object session, int maxRecords) {
+        while (true) {
+            Map<String, Record> present = streams.computeIfAbsent(stream, name -> new LinkedHashMap<>());
+            synchronized (present) {
+                if (streams.get(stream) != present) {
+                    continue; // emptied and dropped meanwhile: take the stream's new map
+                }
+                Record record = present.get(id);
+                if (record == null) {
+                    if (present.size() >= maxRecords) {
+                        return Joined.FULL;
+                    }
+                    record = new Record();
+                    present.put(id, record);
+                }
+                boolean first = record.sessions.isEmpty();
+                record.info = info == null ? JsonValue.NULL : info;
+                record.sessions.add(session);
+                return first ? Joined.FIRST : Joined.AGAIN;
+            }
         }
     }
 
@@ -65,6 +83,13 @@ public final class PresenceRegistry {
 
     /** AnyCable's {@code info}: {@code {"type":"info","total":N,"records":[{"id":...,"info":...}]}}. */
     public JsonObject info(String stream) {
+        JsonObject records = records(stream);
+        return Json.createObjectBuilder().add("type", "info").add("total", records.get("total"))
+                .add("records", records.get("records")).build();
+    }
+
+    /** Who is on {@code stream}: {@code {"total":N,"records":[{"id":...,"info":...}]}}. */
+    public JsonObject records(String stream) {
         JsonArrayBuilder records = Json.createArrayBuilder();
         int total = 0;
         Map<String, Record> present = streams.get(stream);
@@ -76,7 +101,7 @@ public final class PresenceRegistry {
                 }
             }
         }
-        return Json.createObjectBuilder().add("type", "info").add("total", total).add("records", records).build();
+        return Json.createObjectBuilder().add("total", total).add("records", records).build();
     }
 
     /** A join event's message. */

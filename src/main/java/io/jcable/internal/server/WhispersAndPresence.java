@@ -8,6 +8,7 @@ import io.jcable.internal.protocol.Frames;
 import io.jcable.internal.session.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
@@ -46,7 +47,7 @@ public class WhispersAndPresence {
     void command(CableConnection connection, SubscriptionHandle subscription, Command.Presence command) {
         String stream = subscription.presenceStream();
         if (command.action().equals("presence")) {
-            String message = stream == null ? "{\"type\":\"error\",\"total\":0}" : presence.info(stream).toString();
+            String message = stream == null ? presenceError("no presence on this subscription") : presence.info(stream).toString();
             connection.send(Frames.presencePrefix(subscription.identifier()) + message + "}");
             return;
         }
@@ -56,10 +57,26 @@ public class WhispersAndPresence {
         }
         String id = ((JsonString) command.presence().get("id")).getString();
         if (command.action().equals("join")) {
-            leave(subscription); // a subscription is one presence: joining again under another id leaves the first
-            JsonValue info = command.presence().get("info");
-            subscription.presence(new SessionStore.Presence(id, info == null ? JsonValue.NULL : info));
-            if (presence.join(stream, id, info, subscription)) {
+            if (!id.equals(subscription.presenceId())) {
+                leave(subscription); // a subscription is one presence: joining under another id leaves the first
+            }
+            JsonValue info = command.presence().get("info") == null ? JsonValue.NULL : command.presence().get("info");
+            String refused = info.toString().length() > config.extended().presenceMaxInfo()
+                    ? "info of " + info.toString().length() + " characters, over " + config.extended().presenceMaxInfo()
+                            + " (jcable.presence.max-info)"
+                    : null;
+            PresenceRegistry.Joined joined = refused != null ? null
+                    : presence.join(stream, id, info, subscription, config.extended().presenceMaxRecords());
+            if (joined == PresenceRegistry.Joined.FULL) {
+                refused = "already " + config.extended().presenceMaxRecords() + " present (jcable.presence.max-records)";
+            }
+            if (refused != null) {
+                LOG.log(Level.INFO, "{0}: refused to join {1}: {2}", connection, stream, refused);
+                connection.send(Frames.presencePrefix(subscription.identifier()) + presenceError(refused) + "}");
+                return;
+            }
+            subscription.presence(new SessionStore.Presence(id, info));
+            if (joined == PresenceRegistry.Joined.FIRST) {
                 streams.publishTransient(stream, PresenceRegistry.joined(id, info), true, null);
             }
         } else if (id.equals(subscription.presenceId())) {
@@ -76,10 +93,16 @@ public class WhispersAndPresence {
         if (kept == null || stream == null) {
             return;
         }
+        // Past the limits only if they were lowered meanwhile: it was admitted once, so it keeps its place.
         subscription.presence(kept);
-        if (presence.join(stream, kept.id(), kept.info(), subscription)) {
+        if (presence.join(stream, kept.id(), kept.info(), subscription, Integer.MAX_VALUE) == PresenceRegistry.Joined.FIRST) {
             streams.publishTransient(stream, PresenceRegistry.joined(kept.id(), kept.info()), true, null); // it had left meanwhile
         }
+    }
+
+    /** AnyCable's presence error, {@code {"type":"error","total":0}}, with the reason in words. */
+    private static String presenceError(String reason) {
+        return Json.createObjectBuilder().add("type", "error").add("total", 0).add("reason", reason).build().toString();
     }
 
     /** The subscription ended by the client's own unsubscribe: it leaves at once. */

@@ -11,6 +11,9 @@ import io.jcable.testing.DemoServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +21,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Whispers and presence on the demo's ChatChannel (docs/DEMO.md), with a presence TTL of 1 s. */
+/**
+ * Whispers and presence on the demo's ChatChannel (docs/DEMO.md), with a presence TTL of 1 s, at most
+ * 2 records per stream and 64 characters of info.
+ */
 class WhispersAndPresenceIT {
 
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final String EXT = "actioncable-v1-ext-json";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    static final DemoServer demo = DemoServer.perClass(Map.of("jcable.presence.ttl", "1"));
+    static final DemoServer demo = DemoServer.perClass(Map.of("jcable.presence.ttl", "1", "jcable.presence.max-records", "2",
+            "jcable.presence.max-info", "64"));
 
     private static String room() {
         return chat("wp-" + UUID.randomUUID());
@@ -148,6 +156,43 @@ class WhispersAndPresenceIT {
                 back.unsubscribe(room);
                 assertEquals(presence(room, "{\"type\":\"leave\",\"id\":\"a\"}"), bob.next(), "and leaves as it would have");
             }
+        }
+    }
+
+    @Test
+    void joinsPastTheLimitsAreRefusedWithAnErrorFrameAndTheHttpApiTellsWhoIsThere() throws Exception {
+        String room = room();
+        String stream = room.replaceAll(".*\"room\":\"([^\"]+)\".*", "chat_$1");
+        try (CableClient alice = demo.connect("alice"); CableClient bob = demo.connect("bob"); CableClient carol = demo.connect("carol")) {
+            for (CableClient client : List.of(alice, bob, carol)) {
+                client.subscribeConfirmed(room);
+            }
+            alice.send(command("join", room, "presence", "{\"id\":\"a\",\"info\":\"" + "x".repeat(70) + "\"}"));
+            assertEquals(presence(room, "{\"type\":\"error\",\"total\":0,\"reason\":\"info of 72 characters, over 64 (jcable.presence.max-info)\"}"),
+                    alice.next());
+            bob.expectNothing(QUIET);
+            alice.send(command("join", room, "presence", "{\"id\":\"a\",\"info\":1}"));
+            bob.send(command("join", room, "presence", "{\"id\":\"b\",\"info\":2}"));
+            for (int i = 0; i < 2; i++) {
+                carol.next(); // the two joins
+            }
+            carol.send(command("join", room, "presence", "{\"id\":\"c\",\"info\":3}"));
+            assertEquals(presence(room, "{\"type\":\"error\",\"total\":0,\"reason\":\"already 2 present (jcable.presence.max-records)\"}"),
+                    carol.next());
+            alice.next();
+            alice.next();
+            alice.expectNothing(QUIET);
+            alice.send(command("join", room, "presence", "{\"id\":\"a\",\"info\":\"again\"}"));
+            alice.expectNothing(QUIET); // the same id again: its info is updated, nobody hears a leave or a join
+
+            HttpRequest.Builder get = HttpRequest.newBuilder(demo.http("/_presence/" + stream));
+            HttpResponse<String> who = HTTP.send(get.header("Authorization", "Bearer demo-key").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, who.statusCode());
+            assertEquals("{\"total\":2,\"records\":[{\"id\":\"a\",\"info\":\"again\"},{\"id\":\"b\",\"info\":2}]}", who.body());
+            assertEquals(401, HTTP.send(HttpRequest.newBuilder(demo.http("/_presence/" + stream)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals("{\"total\":0,\"records\":[]}", HTTP.send(HttpRequest.newBuilder(demo.http("/_presence/nobody-here"))
+                    .header("Authorization", "Bearer demo-key").build(), HttpResponse.BodyHandlers.ofString()).body());
         }
     }
 }
