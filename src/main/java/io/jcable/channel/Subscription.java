@@ -59,4 +59,13 @@ public interface Subscription {
 
     /** Whether {@link #reject()} was called. */
     boolean isRejected();
+
+    /**
+     * Disconnects the client: it gets {@code {"type":"disconnect","reason":"invalid_request","reconnect":...}}
+     * and its socket closes (Rails' {@code connection.close}); for an error handler ({@link Rescue})
+     * that finds the connection unusable.
+     *
+     * @param reconnect whether the client may connect again (the official client then does)
+     */
+    void disconnect(boolean reconnect);
 }

@@ -1,12 +1,17 @@
 package io.jcable.internal.binding;
 
+import io.jcable.channel.ChannelExceptionHandler;
 import io.jcable.channel.ConnectionHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The application's beans that JCable calls: its channels (a fresh instance per subscription) and
@@ -30,6 +35,7 @@ public class ApplicationBeans {
     BeanManager beans;
 
     private volatile ConnectionHandler connectionHandler;
+    private final Map<Bean<?>, ChannelExceptionHandler<?>> exceptionHandlers = new ConcurrentHashMap<>();
 
     public Optional<ChannelDefinition> channel(String name) {
         return Optional.ofNullable(extension.channels().get(name));
@@ -57,6 +63,24 @@ public class ApplicationBeans {
             connectionHandler = handler;
         }
         return handler;
+    }
+
+    /**
+     * The application's {@link ChannelExceptionHandler} whose type is closest to {@code exception}'s
+     * class, or null; its client proxy, or one instance for the application's life when {@code @Dependent}.
+     */
+    @SuppressWarnings("unchecked") // its type fits the exception: ExceptionTypes.closest picked it so
+    public ChannelExceptionHandler<Throwable> exceptionHandler(Throwable exception) {
+        Bean<?> bean = ExceptionTypes.closest(extension.exceptionHandlerBeans(), exception.getClass());
+        return bean == null ? null : (ChannelExceptionHandler<Throwable>) exceptionHandlers.computeIfAbsent(bean,
+                b -> (ChannelExceptionHandler<?>) beans.getReference(b, handlerType(b), beans.createCreationalContext(b)));
+    }
+
+    /** {@code ChannelExceptionHandler<E>} as the bean has it: a reference is asked for by one of its bean types. */
+    private static Type handlerType(Bean<?> bean) {
+        return bean.getTypes().stream()
+                .filter(type -> type instanceof ParameterizedType generic && generic.getRawType() == ChannelExceptionHandler.class)
+                .findFirst().orElseThrow();
     }
 
     private <T> ChannelInstance instance(Bean<T> bean) {

@@ -1,6 +1,7 @@
 package io.jcable.internal.binding;
 
 import io.jcable.channel.Channel;
+import io.jcable.channel.ChannelExceptionHandler;
 import io.jcable.channel.ConnectionHandler;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -13,12 +14,15 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,6 +38,7 @@ public class CableExtension implements Extension {
     private final Set<Class<?>> channelTypes = new LinkedHashSet<>();
     private final Map<Class<?>, Bean<?>> channelBeans = new LinkedHashMap<>();
     private final List<Bean<?>> connectionHandlers = new ArrayList<>();
+    private final Map<Class<? extends Throwable>, Bean<?>> exceptionHandlers = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private volatile Map<String, ChannelDefinition> channels = Map.of();
 
@@ -62,6 +67,31 @@ public class CableExtension implements Extension {
         if (bean.getTypes().contains(ConnectionHandler.class)) {
             connectionHandlers.add(bean);
         }
+        handledException(bean).ifPresent(type -> {
+            Bean<?> other = exceptionHandlers.putIfAbsent(type, bean);
+            if (other != null) {
+                problems.add("both " + other.getBeanClass().getName() + " and " + bean.getBeanClass().getName()
+                        + " are ChannelExceptionHandlers of " + type.getName() + ": keep one");
+            }
+        });
+    }
+
+    /** {@code E} of a bean that is a {@code ChannelExceptionHandler<E>}; a raw one is a mistake. */
+    @SuppressWarnings("unchecked") // E extends Throwable, as the interface declares
+    private Optional<Class<? extends Throwable>> handledException(Bean<?> bean) {
+        for (Type type : bean.getTypes()) {
+            if (type == ChannelExceptionHandler.class) {
+                problems.add(bean.getBeanClass().getName() + " implements ChannelExceptionHandler without saying which"
+                        + " exceptions it handles: implement ChannelExceptionHandler<SomeException>");
+            } else if (type instanceof ParameterizedType generic && generic.getRawType() == ChannelExceptionHandler.class) {
+                if (generic.getActualTypeArguments()[0] instanceof Class<?> handled) {
+                    return Optional.of((Class<? extends Throwable>) handled);
+                }
+                problems.add(bean.getBeanClass().getName() + " handles " + generic.getActualTypeArguments()[0]
+                        + ": a ChannelExceptionHandler names one exception class");
+            }
+        }
+        return Optional.empty();
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
@@ -105,6 +135,11 @@ public class CableExtension implements Extension {
     /** The bean of a channel class. */
     Bean<?> channelBean(Class<?> channelClass) {
         return channelBeans.get(channelClass);
+    }
+
+    /** The application's exception handlers, by the exception class each handles. */
+    Map<Class<? extends Throwable>, Bean<?>> exceptionHandlerBeans() {
+        return exceptionHandlers;
     }
 
     /** The application's one connection handler bean (the deployment fails unless there is exactly one). */

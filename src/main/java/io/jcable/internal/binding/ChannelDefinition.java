@@ -10,11 +10,19 @@ import java.util.Map;
  * @param subscribed   the {@code @Subscribed} callback, or null
  * @param unsubscribed the {@code @Unsubscribed} callback, or null
  * @param actions      action name to method
+ * @param rescues      its error handlers ({@code @Rescue}), by the exception type each handles
  */
 public record ChannelDefinition(String name, Class<?> beanClass, ChannelMethod subscribed,
-                                ChannelMethod unsubscribed, Map<String, ChannelMethod> actions) {
+                                ChannelMethod unsubscribed, Map<String, ChannelMethod> actions,
+                                Map<Class<? extends Throwable>, ChannelMethod> rescues) {
 
     public ChannelDefinition {
         actions = Map.copyOf(actions);
+        rescues = Map.copyOf(rescues);
+    }
+
+    /** The handler of the channel's whose type is closest to {@code exception}'s class, or null. */
+    public ChannelMethod rescueFor(Throwable exception) {
+        return ExceptionTypes.closest(rescues, exception.getClass());
     }
 }

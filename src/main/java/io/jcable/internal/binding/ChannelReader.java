@@ -4,6 +4,7 @@ import io.jcable.channel.Action;
 import io.jcable.channel.Channel;
 import io.jcable.channel.Identity;
 import io.jcable.channel.Param;
+import io.jcable.channel.Rescue;
 import io.jcable.channel.Subscribed;
 import io.jcable.channel.Subscription;
 import io.jcable.channel.Unsubscribed;
@@ -40,11 +41,13 @@ public final class ChannelReader {
         ChannelMethod subscribed = null;
         ChannelMethod unsubscribed = null;
         Map<String, ChannelMethod> actions = new LinkedHashMap<>();
+        Map<Class<? extends Throwable>, ChannelMethod> rescues = new LinkedHashMap<>();
         for (Method method : annotatedMethods(type)) {
             String description = describe(method);
-            int roles = count(method, Subscribed.class) + count(method, Unsubscribed.class) + count(method, Action.class);
+            int roles = count(method, Subscribed.class) + count(method, Unsubscribed.class) + count(method, Action.class)
+                    + count(method, Rescue.class);
             if (roles > 1) {
-                problems.add(description + " has more than one of @Subscribed, @Unsubscribed and @Action");
+                problems.add(description + " has more than one of @Subscribed, @Unsubscribed, @Action and @Rescue");
                 continue;
             }
             if (Modifier.isStatic(method.getModifiers())) {
@@ -52,6 +55,10 @@ public final class ChannelReader {
                 continue;
             }
             boolean isAction = method.isAnnotationPresent(Action.class);
+            if (method.isAnnotationPresent(Rescue.class)) {
+                rescue(method, description, rescues, problems);
+                continue;
+            }
             ChannelMethod bound = bind(method, description, isAction, problems);
             if (method.isAnnotationPresent(Subscribed.class)) {
                 subscribed = single(subscribed, bound, "@Subscribed", type, problems);
@@ -66,7 +73,25 @@ public final class ChannelReader {
                 }
             }
         }
-        return new ChannelDefinition(channelName(type), type, subscribed, unsubscribed, actions);
+        return new ChannelDefinition(channelName(type), type, subscribed, unsubscribed, actions, rescues);
+    }
+
+    /** Reads an error handler: one parameter of a Throwable type, the others as a callback's. */
+    private static void rescue(Method method, String description, Map<Class<? extends Throwable>, ChannelMethod> rescues,
+                               List<String> problems) {
+        List<Class<?>> handled = Stream.of(method.getParameterTypes()).filter(Throwable.class::isAssignableFrom).toList();
+        if (handled.size() != 1) {
+            problems.add(description + ": @Rescue methods take exactly one exception parameter, the exception they handle");
+            return;
+        }
+        @SuppressWarnings("unchecked") // checked just above
+        Class<? extends Throwable> exception = (Class<? extends Throwable>) handled.get(0);
+        ChannelMethod bound = bind(method, description, false, problems);
+        ChannelMethod previous = rescues.putIfAbsent(exception, bound);
+        if (previous != null) {
+            problems.add(method.getDeclaringClass().getName() + ": @Rescue methods " + previous.description() + " and "
+                    + description + " both handle " + exception.getSimpleName());
+        }
     }
 
     private static ChannelMethod single(ChannelMethod existing, ChannelMethod next, String role, Class<?> type,
@@ -99,8 +124,11 @@ public final class ChannelReader {
                 binders.add(new ParameterBinder.SubscriptionArgument());
             } else if (type == Identity.class) {
                 binders.add(new ParameterBinder.IdentityArgument());
+            } else if (Throwable.class.isAssignableFrom(type) && method.isAnnotationPresent(Rescue.class)) {
+                binders.add(new ParameterBinder.ExceptionArgument());
             } else if (!isAction) {
-                problems.add(which + "callbacks take Subscription, Identity and @Param parameters");
+                problems.add(which + "callbacks take Subscription, Identity and @Param parameters"
+                        + (method.isAnnotationPresent(Rescue.class) ? ", and the exception they handle" : ""));
             } else if (payload != null) {
                 problems.add(which + "an action takes at most one payload parameter, and "
                         + payload.getType().getSimpleName() + " is already one");
@@ -120,7 +148,7 @@ public final class ChannelReader {
         Set<String> seen = new HashSet<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
-                boolean annotated = Stream.of(Subscribed.class, Unsubscribed.class, Action.class)
+                boolean annotated = Stream.of(Subscribed.class, Unsubscribed.class, Action.class, Rescue.class)
                         .anyMatch(method::isAnnotationPresent);
                 if (!method.isSynthetic() && seen.add(signature(method)) && annotated) {
                     methods.add(method);

@@ -8,6 +8,11 @@ import io.jcable.internal.protocol.MessageData;
  *
  * @param subscription the subscription the call is for
  * @param data         the message's data for an action; null for a callback
+ * @param exception    what an error handler handles; null for any other method
  */
-public record Invocation(Subscription subscription, MessageData data) {
+public record Invocation(Subscription subscription, MessageData data, Throwable exception) {
+
+    public Invocation(Subscription subscription, MessageData data) {
+        this(subscription, data, null);
+    }
 }

@@ -20,6 +20,14 @@ sealed interface ParameterBinder {
         }
     }
 
+    /** The exception an error handler ({@code @Rescue}) handles. */
+    record ExceptionArgument() implements ParameterBinder {
+        @Override
+        public Object bind(Invocation invocation, PayloadCodec codec) {
+            return invocation.exception();
+        }
+    }
+
     /** The connection's {@link Identity}. */
     record IdentityArgument() implements ParameterBinder {
         @Override

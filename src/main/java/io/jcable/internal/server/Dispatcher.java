@@ -1,5 +1,6 @@
 package io.jcable.internal.server;
 
+import io.jcable.channel.ChannelExceptionHandler;
 import io.jcable.channel.ConnectionRejected;
 import io.jcable.channel.Identity;
 import io.jcable.channel.TokenExpired;
@@ -8,6 +9,7 @@ import io.jcable.internal.binding.ApplicationBeans;
 import io.jcable.internal.binding.BindingException;
 import io.jcable.internal.binding.ChannelDefinition;
 import io.jcable.internal.binding.ChannelMethod;
+import io.jcable.internal.binding.ChannelMethodFailed;
 import io.jcable.internal.binding.Invocation;
 import io.jcable.internal.binding.PayloadCodec;
 import io.jcable.internal.binding.PayloadInvalid;
@@ -321,8 +323,10 @@ public class Dispatcher {
             LOG.log(Level.INFO, "{0}: rejected {1}: {2}", connection, subscription, e.getMessage());
             subscription.reject();
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, connection + ": rejected " + subscription + ": " + e.getMessage(), e);
-            subscription.reject();
+            if (!rescued(connection, subscription, e)) {
+                LOG.log(Level.ERROR, connection + ": rejected " + subscription + ": " + e.getMessage(), e);
+                subscription.reject();
+            }
         }
         if (subscription.isRejected()) {
             subscription.release();
@@ -357,8 +361,37 @@ public class Dispatcher {
         } catch (BindingException e) {
             ignored(connection, action.description() + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+            if (!rescued(connection, subscription, e)) {
+                LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+            }
         }
+    }
+
+    /**
+     * Hands what a channel method threw to its handler: the channel's closest {@code @Rescue}, else the
+     * application's closest {@code ChannelExceptionHandler}. False when none fits (the caller logs it).
+     */
+    private boolean rescued(CableConnection connection, SubscriptionHandle subscription, RuntimeException e) {
+        if (!(e instanceof ChannelMethodFailed) || e.getCause() == null) {
+            return false; // not the channel's own exception (its bean could not even be made)
+        }
+        Throwable cause = e.getCause();
+        try {
+            ChannelMethod own = subscription.definition().rescueFor(cause);
+            ChannelExceptionHandler<Throwable> global = own == null ? application.exceptionHandler(cause) : null;
+            if (own == null && global == null) {
+                return false;
+            }
+            LOG.log(Level.DEBUG, "{0}: {1} handles {2}", connection, own != null ? own.description() : global, cause);
+            if (own != null) {
+                own.invoke(subscription.bean(), new Invocation(subscription, null, cause), codec, validator);
+            } else {
+                global.handle(cause, subscription);
+            }
+        } catch (RuntimeException failed) {
+            LOG.log(Level.ERROR, connection + ": the handler of " + cause + " failed: " + failed.getMessage(), failed);
+        }
+        return true;
     }
 
     private void unsubscribe(CableConnection connection, String rawIdentifier) {
@@ -376,7 +409,9 @@ public class Dispatcher {
         try {
             call(subscription.definition().unsubscribed(), subscription, null);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+            if (!rescued(connection, subscription, e)) {
+                LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+            }
         } finally {
             subscription.release();
         }

@@ -9,6 +9,7 @@ import io.jcable.internal.binding.PayloadCodec;
 import io.jcable.internal.broadcast.StreamNames;
 import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.broadcast.StreamSubscriber;
+import io.jcable.internal.protocol.DisconnectReason;
 import io.jcable.internal.protocol.Frames;
 import io.jcable.internal.protocol.Identifier;
 import io.jcable.internal.protocol.WireFrame;
@@ -16,6 +17,7 @@ import io.jcable.internal.session.SessionStore;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -190,6 +192,11 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     @Override
     public boolean isRejected() {
         return rejected;
+    }
+
+    @Override
+    public void disconnect(boolean reconnect) {
+        connection.disconnect(DisconnectReason.INVALID_REQUEST, reconnect, CloseReason.CloseCodes.NORMAL_CLOSURE);
     }
 
     @Override

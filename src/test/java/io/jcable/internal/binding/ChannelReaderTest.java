@@ -2,9 +2,11 @@ package io.jcable.internal.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcable.internal.binding.fixtures.BadChannels;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,24 @@ class ChannelReaderTest {
         assertEquals(3, good.subscribed().binders().size());
         assertEquals(List.of(ParameterBinder.SubscriptionArgument.class, ParameterBinder.PayloadArgument.class),
                 good.actions().get("receive").binders().stream().map(Object::getClass).toList());
+    }
+
+    @Test
+    void readsErrorHandlersPicksTheClosestAndReportsEachMistakeInOneSentence() {
+        ChannelDefinition rescuing = ChannelReader.read(BadChannels.Rescuing.class, problems);
+        String type = "io.jcable.internal.binding.fixtures.BadChannels$Rescuing";
+        assertEquals(4, problems.size(), problems::toString);
+        String oneException = ": @Rescue methods take exactly one exception parameter, the exception they handle";
+        assertTrue(problems.contains(type + "#none(Subscription)" + oneException), problems::toString);
+        assertTrue(problems.contains(type + "#two(IllegalStateException, IllegalStateException)" + oneException), problems::toString);
+        assertTrue(problems.contains(type + "#both(ArithmeticException) has more than one of @Subscribed, @Unsubscribed, @Action and @Rescue"),
+                problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(type + ": @Rescue methods ") && p.contains("#again(IllegalArgumentException)")
+                && p.contains("#argument(Subscription, IllegalArgumentException)") && p.endsWith(" both handle IllegalArgumentException")),
+                problems::toString);
+        assertEquals("runtime", rescuing.rescueFor(new ArithmeticException()).method().getName(), "a RuntimeException");
+        assertEquals("argument", rescuing.rescueFor(new NumberFormatException()).method().getName(), "closest: IllegalArgumentException");
+        assertNull(rescuing.rescueFor(new IOException()), "no handler fits a checked exception here");
     }
 
     @Test
@@ -81,6 +101,6 @@ class ChannelReaderTest {
         ChannelReader.read(BadChannels.TwoRoles.class, problems);
         assertEquals(2, problems.size(), problems::toString);
         assertTrue(problems.get(0).endsWith("#nope() is static: channel methods run on the subscription's bean"));
-        assertTrue(problems.get(1).endsWith("#both(Subscription) has more than one of @Subscribed, @Unsubscribed and @Action"));
+        assertTrue(problems.get(1).endsWith("#both(Subscription) has more than one of @Subscribed, @Unsubscribed, @Action and @Rescue"));
     }
 }
