@@ -43,7 +43,9 @@ class ChannelReaderTest {
                 && p.contains("#argument(Subscription, IllegalArgumentException)") && p.endsWith(" both handle IllegalArgumentException")),
                 problems::toString);
         assertEquals("runtime", rescuing.rescueFor(new ArithmeticException()).method().getName(), "a RuntimeException");
-        assertEquals("argument", rescuing.rescueFor(new NumberFormatException()).method().getName(), "closest: IllegalArgumentException");
+        // Two handlers of IllegalArgumentException (a deployment error above): whichever was read first is kept.
+        assertTrue(Set.of("argument", "again").contains(rescuing.rescueFor(new NumberFormatException()).method().getName()),
+                "closest: IllegalArgumentException");
         assertNull(rescuing.rescueFor(new IOException()), "no handler fits a checked exception here");
     }
 
