@@ -37,7 +37,7 @@ class ChannelReaderTest {
         String oneException = ": @Rescue methods take exactly one exception parameter, the exception they handle";
         assertTrue(problems.contains(type + "#none(Subscription)" + oneException), problems::toString);
         assertTrue(problems.contains(type + "#two(IllegalStateException, IllegalStateException)" + oneException), problems::toString);
-        assertTrue(problems.contains(type + "#both(ArithmeticException) has more than one of @Subscribed, @Unsubscribed, @Action and @Rescue"),
+        assertTrue(problems.contains(type + "#both(ArithmeticException) has more than one of @Subscribed, @Unsubscribed, @Action, @Rescue and @Periodically"),
                 problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(type + ": @Rescue methods ") && p.contains("#again(IllegalArgumentException)")
                 && p.contains("#argument(Subscription, IllegalArgumentException)") && p.endsWith(" both handle IllegalArgumentException")),
@@ -103,6 +103,6 @@ class ChannelReaderTest {
         ChannelReader.read(BadChannels.TwoRoles.class, problems);
         assertEquals(2, problems.size(), problems::toString);
         assertTrue(problems.get(0).endsWith("#nope() is static: channel methods run on the subscription's bean"));
-        assertTrue(problems.get(1).endsWith("#both(Subscription) has more than one of @Subscribed, @Unsubscribed, @Action and @Rescue"));
+        assertTrue(problems.get(1).endsWith("#both(Subscription) has more than one of @Subscribed, @Unsubscribed, @Action, @Rescue and @Periodically"));
     }
 }
