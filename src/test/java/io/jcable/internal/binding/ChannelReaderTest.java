@@ -50,6 +50,16 @@ class ChannelReaderTest {
     }
 
     @Test
+    void readsTimersAndRefusesAPeriodOfNothing() {
+        ChannelDefinition ticking = ChannelReader.read(BadChannels.Ticking.class, problems);
+        assertEquals(List.of("io.jcable.internal.binding.fixtures.BadChannels$Ticking#never(): @Periodically(0, SECONDS) is not a period:"
+                + " give at least 1 ms"), problems);
+        assertEquals(1, ticking.timers().size());
+        assertEquals(2000, ticking.timers().get(0).periodMillis());
+        assertEquals("every2s", ticking.timers().get(0).method().method().getName());
+    }
+
+    @Test
     void namesAChannelAfterItsClassWhenTheAnnotationDoesNot() {
         assertEquals("StaticAction", ChannelReader.channelName(BadChannels.StaticAction.class));
         assertEquals("Twin", ChannelReader.channelName(BadChannels.TwinA.class));
