@@ -4,6 +4,7 @@ import io.jcable.channel.Action;
 import io.jcable.channel.Channel;
 import io.jcable.channel.Identity;
 import io.jcable.channel.Param;
+import io.jcable.channel.Periodically;
 import io.jcable.channel.Rescue;
 import io.jcable.channel.Subscribed;
 import io.jcable.channel.Subscription;
@@ -42,12 +43,13 @@ public final class ChannelReader {
         ChannelMethod unsubscribed = null;
         Map<String, ChannelMethod> actions = new LinkedHashMap<>();
         Map<Class<? extends Throwable>, ChannelMethod> rescues = new LinkedHashMap<>();
+        List<ChannelDefinition.Timer> timers = new ArrayList<>();
         for (Method method : annotatedMethods(type)) {
             String description = describe(method);
             int roles = count(method, Subscribed.class) + count(method, Unsubscribed.class) + count(method, Action.class)
-                    + count(method, Rescue.class);
+                    + count(method, Rescue.class) + count(method, Periodically.class);
             if (roles > 1) {
-                problems.add(description + " has more than one of @Subscribed, @Unsubscribed, @Action and @Rescue");
+                problems.add(description + " has more than one of @Subscribed, @Unsubscribed, @Action, @Rescue and @Periodically");
                 continue;
             }
             if (Modifier.isStatic(method.getModifiers())) {
@@ -57,6 +59,17 @@ public final class ChannelReader {
             boolean isAction = method.isAnnotationPresent(Action.class);
             if (method.isAnnotationPresent(Rescue.class)) {
                 rescue(method, description, rescues, problems);
+                continue;
+            }
+            if (method.isAnnotationPresent(Periodically.class)) {
+                Periodically every = method.getAnnotation(Periodically.class);
+                long millis = every.value() < 1 ? 0 : every.unit().toMillis(every.value());
+                if (millis < 1) {
+                    problems.add(description + ": @Periodically(" + every.value() + ", " + every.unit()
+                            + ") is not a period: give at least 1 ms");
+                    continue;
+                }
+                timers.add(new ChannelDefinition.Timer(bind(method, description, false, problems), millis));
                 continue;
             }
             ChannelMethod bound = bind(method, description, isAction, problems);
@@ -73,7 +86,7 @@ public final class ChannelReader {
                 }
             }
         }
-        return new ChannelDefinition(channelName(type), type, subscribed, unsubscribed, actions, rescues);
+        return new ChannelDefinition(channelName(type), type, subscribed, unsubscribed, actions, rescues, timers);
     }
 
     /** Reads an error handler: one parameter of a Throwable type, the others as a callback's. */
@@ -148,7 +161,7 @@ public final class ChannelReader {
         Set<String> seen = new HashSet<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
-                boolean annotated = Stream.of(Subscribed.class, Unsubscribed.class, Action.class, Rescue.class)
+                boolean annotated = Stream.of(Subscribed.class, Unsubscribed.class, Action.class, Rescue.class, Periodically.class)
                         .anyMatch(method::isAnnotationPresent);
                 if (!method.isSynthetic() && seen.add(signature(method)) && annotated) {
                     methods.add(method);

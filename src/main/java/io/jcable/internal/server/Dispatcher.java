@@ -81,6 +81,9 @@ public class Dispatcher {
     @Inject
     WhispersAndPresence whispersAndPresence;
 
+    @Inject
+    ChannelTimers timers;
+
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
     public void open(CableConnection connection) {
@@ -154,6 +157,7 @@ public class Dispatcher {
             heartbeat.later(() -> subscription.endHold(hold), RESTORED_HOLD_MILLIS);
             subscription.restore(saved);
             connection.add(subscription);
+            timers.start(connection, subscription);
             whispersAndPresence.restored(subscription, saved.presence());
             identifiers.add(saved.identifier());
         }
@@ -190,6 +194,26 @@ public class Dispatcher {
                 ping(connection);
             } else {
                 connection.ponged(System.nanoTime()); // the extended protocol's liveness answer
+            }
+        }
+    }
+
+    /**
+     * One run of a subscription's {@code @Periodically} method, under the connection's lock like a
+     * command; nothing once the subscription has ended.
+     */
+    @ActivateRequestContext
+    public void tick(CableConnection connection, SubscriptionHandle subscription, ChannelMethod method) {
+        synchronized (connection) {
+            if (!connection.isOpen() || connection.subscription(subscription.identifier()) != subscription) {
+                return;
+            }
+            try {
+                call(method, subscription, null);
+            } catch (RuntimeException e) {
+                if (!rescued(connection, subscription, e)) {
+                    LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
+                }
             }
         }
     }
@@ -335,6 +359,7 @@ public class Dispatcher {
         }
         connection.add(subscription);
         connection.send(Frames.confirm(rawIdentifier));
+        timers.start(connection, subscription);
     }
 
     private void perform(CableConnection connection, Command.Message message) {

@@ -18,9 +18,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Future;
 
 /**
  * One subscription: the {@link Subscription} a channel acts on, and the {@link StreamSubscriber}
@@ -43,6 +45,8 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     /** The presence it joined with, if it did. */
     private volatile SessionStore.Presence presence;
     private volatile boolean rejected;
+    /** Its running {@code @Periodically} timers, each with what to do once it is cancelled. */
+    private final List<Runnable> timers = new ArrayList<>();
 
     SubscriptionHandle(CableConnection connection, Identifier identifier, ChannelDefinition channel,
                        StreamRegistry streams, PayloadCodec codec) {
@@ -67,7 +71,21 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     }
 
     /** Stops the streams and destroys the channel bean (its {@code @PreDestroy} runs). */
+    /** A timer of its own: {@code cancelled} runs once it is stopped with the subscription. */
+    synchronized void timer(Future<?> timer, Runnable cancelled) {
+        timers.add(() -> {
+            timer.cancel(false);
+            cancelled.run();
+        });
+    }
+
     void release() {
+        List<Runnable> stopping;
+        synchronized (this) {
+            stopping = List.copyOf(timers);
+            timers.clear();
+        }
+        stopping.forEach(Runnable::run);
         stopAllStreams();
         if (bean != null) {
             bean.destroy();

@@ -37,7 +37,7 @@ class ChannelReaderTest {
         String oneException = ": @Rescue methods take exactly one exception parameter, the exception they handle";
         assertTrue(problems.contains(type + "#none(Subscription)" + oneException), problems::toString);
         assertTrue(problems.contains(type + "#two(IllegalStateException, IllegalStateException)" + oneException), problems::toString);
-        assertTrue(problems.contains(type + "#both(ArithmeticException) has more than one of @Subscribed, @Unsubscribed, @Action and @Rescue"),
+        assertTrue(problems.contains(type + "#both(ArithmeticException) has more than one of @Subscribed, @Unsubscribed, @Action, @Rescue and @Periodically"),
                 problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(type + ": @Rescue methods ") && p.contains("#again(IllegalArgumentException)")
                 && p.contains("#argument(Subscription, IllegalArgumentException)") && p.endsWith(" both handle IllegalArgumentException")),
@@ -47,6 +47,16 @@ class ChannelReaderTest {
         assertTrue(Set.of("argument", "again").contains(rescuing.rescueFor(new NumberFormatException()).method().getName()),
                 "closest: IllegalArgumentException");
         assertNull(rescuing.rescueFor(new IOException()), "no handler fits a checked exception here");
+    }
+
+    @Test
+    void readsTimersAndRefusesAPeriodOfNothing() {
+        ChannelDefinition ticking = ChannelReader.read(BadChannels.Ticking.class, problems);
+        assertEquals(List.of("io.jcable.internal.binding.fixtures.BadChannels$Ticking#never(): @Periodically(0, SECONDS) is not a period:"
+                + " give at least 1 ms"), problems);
+        assertEquals(1, ticking.timers().size());
+        assertEquals(2000, ticking.timers().get(0).periodMillis());
+        assertEquals("every2s", ticking.timers().get(0).method().method().getName());
     }
 
     @Test
@@ -103,6 +113,6 @@ class ChannelReaderTest {
         ChannelReader.read(BadChannels.TwoRoles.class, problems);
         assertEquals(2, problems.size(), problems::toString);
         assertTrue(problems.get(0).endsWith("#nope() is static: channel methods run on the subscription's bean"));
-        assertTrue(problems.get(1).endsWith("#both(Subscription) has more than one of @Subscribed, @Unsubscribed, @Action and @Rescue"));
+        assertTrue(problems.get(1).endsWith("#both(Subscription) has more than one of @Subscribed, @Unsubscribed, @Action, @Rescue and @Periodically"));
     }
 }

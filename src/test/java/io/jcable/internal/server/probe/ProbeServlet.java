@@ -8,6 +8,7 @@ import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.cluster.ClusterBridge;
 import io.jcable.internal.monitoring.CableMonitor;
 import io.jcable.internal.protocol.JsonReading;
+import io.jcable.internal.server.ChannelTimers;
 import io.jcable.internal.server.ConnectionRegistry;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.json.Json;
@@ -59,6 +60,7 @@ public class ProbeServlet extends HttpServlet {
                     .add("streams", bean(StreamRegistry.class).streamCount())
                     .add("streamSubscriptions", bean(StreamRegistry.class).subscriptionCount())
                     .add("liveChannelBeans", bean(ProbeLog.class).live())
+                    .add("timers", bean(ChannelTimers.class).active())
                     .add("jcableThreads", threads("jcable-"))
                     .add("jcableClusterThreads", threads("jcable-cluster-"))
                     .add("nonWorkerThreads", nonWorkerThreads())
