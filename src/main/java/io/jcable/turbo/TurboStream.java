@@ -37,10 +37,6 @@ public final class TurboStream {
     private final String requestId;
     private final boolean preserveScroll;
 
-    private TurboStream(Action action, String target, boolean targets, String content, boolean morph, String requestId) {
-        this(action, target, targets, content, morph, requestId, false);
-    }
-
     private TurboStream(Action action, String target, boolean targets, String content, boolean morph, String requestId,
                         boolean preserveScroll) {
         this.action = action;
@@ -54,7 +50,7 @@ public final class TurboStream {
 
     private static TurboStream of(Action action, String target, String html) {
         return new TurboStream(action, Objects.requireNonNull(target, "target"), false,
-                Objects.requireNonNull(html, "html"), false, null);
+                Objects.requireNonNull(html, "html"), false, null, false);
     }
 
     /** Adds {@code html} at the end of the target's children. */
@@ -89,12 +85,12 @@ public final class TurboStream {
 
     /** Removes the target. */
     public static TurboStream remove(String target) {
-        return new TurboStream(Action.REMOVE, Objects.requireNonNull(target, "target"), false, null, false, null);
+        return new TurboStream(Action.REMOVE, Objects.requireNonNull(target, "target"), false, null, false, null, false);
     }
 
     /** Tells the page to fetch itself again (Turbo 8's page refresh). */
     public static TurboStream refresh() {
-        return new TurboStream(Action.REFRESH, null, false, null, false, null);
+        return new TurboStream(Action.REFRESH, null, false, null, false, null, false);
     }
 
     /**
@@ -102,7 +98,7 @@ public final class TurboStream {
      * sends it in {@code X-Turbo-Request-Id}).
      */
     public static TurboStream refresh(String requestId) {
-        return new TurboStream(Action.REFRESH, null, false, null, false, Objects.requireNonNull(requestId, "requestId"));
+        return new TurboStream(Action.REFRESH, null, false, null, false, Objects.requireNonNull(requestId, "requestId"), false);
     }
 
     /** The same, aimed at every element its target, taken as a CSS selector, matches ({@code targets}). */

@@ -44,24 +44,24 @@ public class BroadcastServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
-            reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed");
+            BearerKey.reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed");
             return;
         }
         if (!key.admits(request)) {
-            reply(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
+            BearerKey.reply(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
             return;
         }
         byte[] body = read(request.getInputStream());
         List<Message> messages = body == null ? null : parse(new String(body, StandardCharsets.UTF_8));
         if (messages == null) {
-            reply(response, 422, "Malformed broadcast");
+            BearerKey.reply(response, 422, "Malformed broadcast");
             return;
         }
         try {
             messages.forEach(message -> broadcaster.broadcast(message.stream(), new RawJson(message.json())));
         } catch (IllegalStateException e) {
             LOG.log(Level.WARNING, "HTTP broadcast refused: {0}", e.getMessage());
-            reply(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Busy");
+            BearerKey.reply(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Busy");
             return;
         }
         response.setStatus(HttpServletResponse.SC_CREATED);
@@ -99,9 +99,5 @@ public class BroadcastServlet extends HttpServlet {
     private static byte[] read(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY + 1);
         return body.length > MAX_BODY ? null : body;
-    }
-
-    private static void reply(HttpServletResponse response, int status, String text) throws IOException {
-        BearerKey.reply(response, status, text);
     }
 }

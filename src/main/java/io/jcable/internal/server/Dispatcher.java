@@ -211,9 +211,7 @@ public class Dispatcher {
             try {
                 call(method, subscription, null);
             } catch (RuntimeException e) {
-                if (!rescued(connection, subscription, e)) {
-                    LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
-                }
+                failed(connection, subscription, e);
             }
         }
     }
@@ -386,9 +384,14 @@ public class Dispatcher {
         } catch (BindingException e) {
             ignored(connection, action.description() + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            if (!rescued(connection, subscription, e)) {
-                LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
-            }
+            failed(connection, subscription, e);
+        }
+    }
+
+    /** What a channel method threw: to its handler, or one log line when none fits. */
+    private void failed(CableConnection connection, SubscriptionHandle subscription, RuntimeException e) {
+        if (!rescued(connection, subscription, e)) {
+            LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
         }
     }
 
@@ -434,9 +437,7 @@ public class Dispatcher {
         try {
             call(subscription.definition().unsubscribed(), subscription, null);
         } catch (RuntimeException e) {
-            if (!rescued(connection, subscription, e)) {
-                LOG.log(Level.ERROR, connection + ": " + e.getMessage(), e);
-            }
+            failed(connection, subscription, e);
         } finally {
             subscription.release();
         }

@@ -104,9 +104,15 @@ final class Outbox implements SendHandler {
         if (!state.compareAndSet(State.ACCEPTING, State.FINISHING)) {
             return false;
         }
-        lastWord.set(last);
-        drain();
+        finishWith(last);
         return true;
+    }
+
+    /** Accepts nothing more; the sender in charge sends {@code last} in place of the queue, after the send in flight. */
+    private void finishWith(WireFrame last) {
+        lastWord.set(last);
+        state.set(State.FINISHING);
+        drain();
     }
 
     /** Sends nothing more, now. */
@@ -226,9 +232,7 @@ final class Outbox implements SendHandler {
             queue.clear();
             WireFrame last = owner.outboxFailed(reason, overflowed);
             if (last != null) {
-                lastWord.set(last);
-                state.set(State.FINISHING); // accepts nothing more, sends the last word after the send in flight
-                drain();
+                finishWith(last);
             }
         }
     }
