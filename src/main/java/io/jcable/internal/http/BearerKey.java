@@ -15,9 +15,25 @@ final class BearerKey {
         this.expectedAuthorization = ("Bearer " + key).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Whether the request is to be served: its method is {@code method} and it carries the key; else
+     * its 405 or 401 has been answered.
+     */
+    boolean admits(HttpServletRequest request, HttpServletResponse response, String method) throws IOException {
+        if (!method.equals(request.getMethod())) {
+            response.setHeader("Allow", method);
+            reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed");
+            return false;
+        }
+        if (!hasKey(request.getHeader("Authorization"))) {
+            reply(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
+            return false;
+        }
+        return true;
+    }
+
     /** Compares in constant time, so the key cannot be guessed byte by byte from response times. */
-    boolean admits(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
+    private boolean hasKey(String header) {
         return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
     }
 

@@ -42,13 +42,7 @@ public class BroadcastServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST");
-            BearerKey.reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed");
-            return;
-        }
-        if (!key.admits(request)) {
-            BearerKey.reply(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
+        if (!key.admits(request, response, "POST")) {
             return;
         }
         byte[] body = read(request.getInputStream());

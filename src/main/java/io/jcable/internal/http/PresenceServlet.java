@@ -25,13 +25,7 @@ public class PresenceServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod())) {
-            response.setHeader("Allow", "GET");
-            BearerKey.reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed");
-            return;
-        }
-        if (!key.admits(request)) {
-            BearerKey.reply(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
+        if (!key.admits(request, response, "GET")) {
             return;
         }
         String path = request.getPathInfo();
