@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -48,6 +49,12 @@ public final class CableConnection implements Outbox.Owner {
     private volatile long lastPongNanos = System.nanoTime();
     /** Written once, by the disconnect that won, before its frame is queued. */
     private volatile CloseReason closeAfterFlush;
+    /**
+     * Done when the endpoint's onOpen has returned. A close must wait for it: Payara (Grizzly) still
+     * owes the client its HTTP 101 while onOpen runs, and a socket closed then reaches the client
+     * as frames without a handshake (seen refusing a bad token; Tyrus issue 389 is the same family).
+     */
+    private final CompletableFuture<Void> upgraded = new CompletableFuture<>();
 
     CableConnection(long id, Session session, RawSocket raw, CableRequest request, ConnectionServices services) {
         this.id = id;
@@ -234,7 +241,7 @@ public final class CableConnection implements Outbox.Owner {
      * then ends the connection, in case the container never reports the close.
      */
     private void closeSocket(CloseReason reason) {
-        services.closer().execute(() -> {
+        upgraded.thenRunAsync(() -> {
             try {
                 if (session.isOpen()) {
                     session.close(reason);
@@ -243,7 +250,12 @@ public final class CableConnection implements Outbox.Owner {
                 LOG.log(Level.DEBUG, "{0}: close failed: {1}", this, e);
             }
             services.cleanup().accept(this);
-        });
+        }, services.closer());
+    }
+
+    /** Called once onOpen has returned: from then on the socket may be closed. */
+    void upgradeDone() {
+        upgraded.complete(null);
     }
 
     /** Takes a place under jcable.max-connections. */

@@ -55,7 +55,11 @@ public final class CableEndpoint extends Endpoint {
             }
         });
         session.addMessageHandler(ByteBuffer.class, bytes -> dispatcher.binary(opened, bytes.remaining()));
-        dispatcher.open(opened);
+        try {
+            dispatcher.open(opened);
+        } finally {
+            opened.upgradeDone();
+        }
     }
 
     /**

@@ -78,7 +78,9 @@ class CableConnectionTest {
         CableRequest request = new CableRequest(URI.create("/cable"), Map.of(), Map.of(), Map.of(), null, "127.0.0.1", Map.of());
         ConnectionServices services = new ConnectionServices(100, 1000, socket.counters, threads,
                 closed -> clientClosed(closed, socket));
-        return new CableConnection(1, socket.session(), null, request, services);
+        CableConnection connection = new CableConnection(1, socket.session(), null, request, services);
+        connection.upgradeDone(); // what CableEndpoint does once onOpen returns
+        return connection;
     }
 
     /** What the Dispatcher does when a socket has closed: ends the connection and each subscription. */
