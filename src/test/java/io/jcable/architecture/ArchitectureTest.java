@@ -30,7 +30,8 @@ import java.util.List;
 class ArchitectureTest {
 
     private static final String[] API = {
-            "io.jcable.channel..", "io.jcable.config..", "io.jcable.broadcast..", "io.jcable.standalone..", "io.jcable.turbo.."};
+            "io.jcable.channel..", "io.jcable.config..", "io.jcable.broadcast..", "io.jcable.standalone..", "io.jcable.turbo..",
+            "io.jcable.testing.."};
 
     /** Each layer uses only the layers below it; the API's own pieces are the bottom and the top. */
     @ArchTest
@@ -51,6 +52,7 @@ class ArchitectureTest {
             .layer("turbo").definedBy("io.jcable.turbo..", "io.jcable.internal.turbo..")
             .layer("monitoring").definedBy("io.jcable.internal.monitoring..")
             .layer("standalone").definedBy("io.jcable.standalone..", "io.jcable.internal.standalone..")
+            .layer("testing").definedBy("io.jcable.testing..")
             .whereLayer("channel API").mayNotAccessAnyLayer()
             .whereLayer("configuration").mayNotAccessAnyLayer()
             .whereLayer("protocol").mayNotAccessAnyLayer()
@@ -72,7 +74,9 @@ class ArchitectureTest {
             .whereLayer("turbo").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "broadcast")
             // Monitoring reads the others; nothing but the runtime that registers it depends on it.
             .whereLayer("monitoring").mayOnlyAccessLayers("configuration", "broadcast", "server", "cluster")
-            .whereLayer("standalone").mayOnlyAccessLayers("configuration", "server", "http", "monitoring");
+            .whereLayer("standalone").mayOnlyAccessLayers("configuration", "server", "http", "monitoring")
+            // The test kit drives the engine's connections in memory, on the standalone runtime's CDI container or the app's.
+            .whereLayer("testing").mayOnlyAccessLayers("channel API", "configuration", "protocol", "server", "standalone");
 
     /** No two engine packages depend on each other. */
     @ArchTest

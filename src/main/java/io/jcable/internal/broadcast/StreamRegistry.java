@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -38,6 +40,8 @@ public class StreamRegistry {
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
     private volatile boolean stopped;
     private List<DeliveryLane> lanes;
+    /** Told of each broadcast as it is accepted: the test kit's recorders. Empty otherwise, for one read per broadcast. */
+    private final List<BiConsumer<String, String>> taps = new CopyOnWriteArrayList<>();
 
     @PostConstruct
     void start() {
@@ -76,6 +80,9 @@ public class StreamRegistry {
             }
             lanes.forEach(lane -> lane.checkBacklog(stream));
             counters.broadcasts.increment();
+            if (!taps.isEmpty()) {
+                taps.forEach(tap -> tap.accept(stream, payloadJson));
+            }
             // Positioned and kept for the extended protocol; queued in the order of the positions.
             history.append(stream, payloadJson, System.currentTimeMillis(),
                     (epoch, offset) -> lanes.forEach(lane -> lane.publish(stream, payloadJson, epoch, offset)));
@@ -85,6 +92,15 @@ public class StreamRegistry {
         } finally {
             accepting.readLock().unlock();
         }
+    }
+
+    /**
+     * Tells {@code tap} the stream and payload of every broadcast accepted from now on, on the
+     * publisher's thread, until the returned action is run.
+     */
+    public Runnable tap(BiConsumer<String, String> tap) {
+        taps.add(tap);
+        return () -> taps.remove(tap);
     }
 
     /**

@@ -87,6 +87,15 @@ public class Dispatcher {
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
     public void open(CableConnection connection) {
+        open(connection, null);
+    }
+
+    /**
+     * The same; a {@code known} identity (the test kit's) stands for what the connection handler
+     * would have answered.
+     */
+    @ActivateRequestContext
+    public void open(CableConnection connection, Identity known) {
         if (shutdown.isShuttingDown()) {
             connection.disconnect(DisconnectReason.SERVER_RESTART, true, CloseCodes.GOING_AWAY);
             return;
@@ -101,7 +110,7 @@ public class Dispatcher {
         SessionStore.Saved restored = connection.extended() ? extended.restore(connection).orElse(null) : null;
         Identity identity;
         try {
-            identity = restored != null ? restored.identity() : jwt.identify(connection.request())
+            identity = known != null ? known : restored != null ? restored.identity() : jwt.identify(connection.request())
                     .orElseGet(() -> application.connectionHandler().connect(connection.request()));
             if (identity == null) {
                 throw new ConnectionRejected("the connection handler returned null instead of an Identity");

@@ -16,12 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.servlet.WebappContext;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
@@ -31,7 +29,6 @@ import org.jboss.weld.environment.se.WeldContainer;
 public final class EmbeddedServer {
 
     private static final System.Logger LOG = System.getLogger(EmbeddedServer.class.getName());
-    private static final AtomicInteger CONTAINERS = new AtomicInteger();
 
     private final WeldContainer beans;
     private final TyrusContainer webSockets;
@@ -55,12 +52,7 @@ public final class EmbeddedServer {
                                        List<Class<?>> beanClasses) {
         OneLineLogging.install();
         TyrusInternals tyrus = TyrusInternals.check();
-        WeldContainer beans = new Weld("jcable-" + CONTAINERS.incrementAndGet())
-                // Weld's own hook would stop CDI before the clients hear server_restart.
-                .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false)
-                .addExtension(new ExplicitConfig(config))
-                .addBeanClasses(beanClasses.toArray(Class<?>[]::new))
-                .initialize();
+        WeldContainer beans = (WeldContainer) EmbeddedBeans.start(config, beanClasses);
         try {
             return start(host, port, config, servlets, beans, tyrus);
         } catch (RuntimeException e) {

@@ -1,9 +1,5 @@
 package io.jcable.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.jcable.internal.protocol.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,8 +22,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real WebSocket client (the JDK's) speaking to a cable server, recording every frame it receives.
- * Pings are skipped by {@link #next()} and kept by {@link #nextFrame()}.
+ * A real WebSocket client (the JDK's) for integration tests against a running server (standalone,
+ * or a WAR on WildFly or Payara): it speaks the wire frame by frame and records every frame it
+ * receives. Pings are skipped by {@link #next()} and kept by {@link #nextFrame()}. A wait that runs
+ * out, or a check that does not hold, throws {@link AssertionError}, which every test framework
+ * reports as a failure. JCable's own tests use it.
+ *
+ * <pre>{@code
+ * try (CableClient client = CableClient.connect(URI.create("ws://127.0.0.1:8080/cable?token=" + token))) {
+ *     assertEquals("{\"type\":\"welcome\"}", client.next());
+ *     client.subscribeConfirmed("{\"channel\":\"ChatChannel\",\"room\":\"lobby\"}");
+ * }
+ * }</pre>
  */
 public final class CableClient implements AutoCloseable {
 
@@ -231,11 +237,21 @@ public final class CableClient implements AutoCloseable {
     }
 
     public void expectClosedWith(int code) {
-        assertEquals(code, awaitClose().code());
+        Close close = awaitClose();
+        if (close.code() != code) {
+            fail("expected a close with " + code + ", got " + close);
+        }
     }
 
     public void assertOpen() {
-        assertNull(closed.getNow(null), "closed");
+        Close close = closed.getNow(null);
+        if (close != null) {
+            fail("closed: " + close);
+        }
+    }
+
+    private static <T> T fail(String message) {
+        throw new AssertionError(message);
     }
 
     @Override
