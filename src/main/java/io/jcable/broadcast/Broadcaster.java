@@ -3,6 +3,7 @@ package io.jcable.broadcast;
 import io.jcable.channel.Identity;
 import io.jcable.channel.RawJson;
 import io.jcable.internal.binding.PayloadCodec;
+import io.jcable.internal.broadcast.SenderSocket;
 import io.jcable.internal.broadcast.StreamNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -48,6 +49,25 @@ public class Broadcaster {
      */
     public void broadcast(String stream, Object payload) {
         events.fire(new Broadcast(stream, new RawJson(codec.encode(payload))));
+    }
+
+    /**
+     * The same, except to the connection whose action (or {@code @Subscribed}, {@code @Unsubscribed},
+     * {@code @Periodically} method) is running on this thread: "broadcast to others", Rails and
+     * AnyCable's {@code to_others}. Called anywhere else it reaches every subscriber. The sender's
+     * other connections (another tab) still receive it.
+     */
+    public void broadcastToOthers(String stream, Object payload) {
+        events.fire(new Broadcast(stream, new RawJson(codec.encode(payload)), SenderSocket.current()));
+    }
+
+    /**
+     * The same, except to the connection whose socket id is {@code socketId}: under AnyCable's extended
+     * protocol, the {@code sid} of its {@code welcome}, which {@code @anycable/web} clients send in the
+     * {@code X-Socket-ID} header of their HTTP requests. Null reaches every subscriber.
+     */
+    public void broadcastToOthers(String stream, Object payload, String socketId) {
+        events.fire(new Broadcast(stream, new RawJson(codec.encode(payload)), socketId));
     }
 
     /**

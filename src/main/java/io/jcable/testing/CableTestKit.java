@@ -61,7 +61,7 @@ public final class CableTestKit implements AutoCloseable {
         return builder().beanClasses(beanClasses).start();
     }
 
-    /** Options first: {@code CableTestKit.builder().option("jcable.max-streams-per-subscription", "2").start()}. */
+    /** Options first: {@code CableTestKit.builder().option("jcable.max-subscriptions", "20").start()}. */
     public static Builder builder() {
         return new Builder();
     }

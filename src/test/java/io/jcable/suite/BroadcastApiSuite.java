@@ -8,6 +8,8 @@ import io.jcable.testing.CableTarget;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,22 @@ public abstract class BroadcastApiSuite {
     void refusesAMalformedBodyWith422AndBroadcastsNothing(String body) {
         assertEquals(422, target().broadcast(body).statusCode());
         reader.expectNothing(Duration.ofMillis(200));
+    }
+
+    /** AnyCable's {@code meta.exclude_socket}: the extended client whose sid it names is skipped, and only that one. */
+    @Test
+    void metaExcludeSocketSkipsTheClientWithThatSid() {
+        try (CableClient skipped = CableClient.connect(target().cable("ext"), Map.of(), List.of("actioncable-v1-ext-json"))) {
+            String sid = skipped.nextJson().getString("sid");
+            skipped.subscribeConfirmed(POST);
+            String body = "[{\"stream\":\"comments:post:1\",\"data\":\"1\",\"meta\":{\"exclude_socket\":\"" + sid + "\"}},"
+                    + "{\"stream\":\"comments:post:1\",\"data\":\"2\",\"meta\":{\"exclude_socket\":\"another-sid\"}}]";
+            assertEquals(201, target().broadcast(body).statusCode());
+            assertEquals(message(POST, "1"), reader.next());
+            assertEquals(message(POST, "2"), reader.next());
+            assertEquals("2", skipped.nextJson().get("message").toString()); // not 1: that one named its sid
+            skipped.expectNothing(Duration.ofMillis(200));
+        }
     }
 
     @Test

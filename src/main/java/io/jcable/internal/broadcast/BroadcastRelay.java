@@ -27,7 +27,7 @@ public class BroadcastRelay {
 
     void relay(@Observes(during = TransactionPhase.AFTER_SUCCESS) Broadcast broadcast) {
         String json = codec.encode(broadcast.payload());
-        streams.publish(broadcast.stream(), json);
-        accepted.fire(new EncodedBroadcast(broadcast.stream(), json));
+        streams.publish(broadcast.stream(), json, broadcast.excludeSocket());
+        accepted.fire(new EncodedBroadcast(broadcast.stream(), json, broadcast.excludeSocket()));
     }
 }

@@ -50,9 +50,11 @@ final class DeliveryLane {
     enum Kind { BROADCAST, WHISPER, PRESENCE }
 
     /**
-     * @param except the subscriber a transient message must not reach (a whisper's sender), or null
+     * @param except        the subscriber a transient message must not reach (a whisper's sender), or null
+     * @param excludeSocket the socket id whose subscribers a broadcast must not reach ("to others"), or null
      */
-    private record Publish(String stream, String payloadJson, String epoch, long offset, Kind kind, StreamSubscriber except) {
+    private record Publish(String stream, String payloadJson, String epoch, long offset, Kind kind, StreamSubscriber except,
+                           String excludeSocket) {
         /** The end of a positioned frame: built once per broadcast, for every positioned group. */
         String positionedEnd() {
             return Frames.positionedEnd(stream, epoch, offset);
@@ -116,14 +118,14 @@ final class DeliveryLane {
     }
 
     /** Queues a broadcast for this lane's subscribers of {@code stream}. */
-    void publish(String stream, String payloadJson, String epoch, long offset) {
+    void publish(String stream, String payloadJson, String epoch, long offset, String excludeSocket) {
         pendingBroadcasts.incrementAndGet();
-        tasks.add(new Publish(stream, payloadJson, epoch, offset, Kind.BROADCAST, null));
+        tasks.add(new Publish(stream, payloadJson, epoch, offset, Kind.BROADCAST, null, excludeSocket));
     }
 
     /** Queues a transient message (a whisper, a presence event): no position, never kept, maybe not for one subscriber. */
     void publishTransient(String stream, String payloadJson, Kind kind, StreamSubscriber except) {
-        tasks.add(new Transient(new Publish(stream, payloadJson, null, 0, kind, except)));
+        tasks.add(new Transient(new Publish(stream, payloadJson, null, 0, kind, except, null)));
     }
 
     /** A transient publish: delivered alone, outside the broadcasts' batches and backlog. */
@@ -210,6 +212,7 @@ final class DeliveryLane {
             return;
         }
         String[] positionedEnds = null;
+        boolean excludes = publishes.stream().anyMatch(publish -> publish.excludeSocket() != null);
         for (Group group : groups.values()) {
             List<WireFrame> frames = new ArrayList<>(publishes.size());
             if (group.positioned && positionedEnds == null) {
@@ -224,7 +227,9 @@ final class DeliveryLane {
             String[] epochs = group.positioned ? publishes.stream().map(Publish::epoch).toArray(String[]::new) : null;
             for (StreamSubscriber subscriber : group.subscribers) {
                 try {
-                    if (offsets == null) {
+                    if (excludes && excluded(publishes, subscriber.socketId())) {
+                        deliverAllBut(subscriber, publishes, frames, stream, epochs, offsets);
+                    } else if (offsets == null) {
                         subscriber.deliver(frames);
                     } else {
                         subscriber.deliver(frames, stream, epochs, offsets);
@@ -234,6 +239,32 @@ final class DeliveryLane {
                     LOG.log(Level.ERROR, "delivery to a subscriber of \"" + stream + "\" failed", e);
                 }
             }
+        }
+    }
+
+    private static boolean excluded(List<Publish> publishes, String socketId) {
+        return socketId != null && publishes.stream().anyMatch(publish -> socketId.equals(publish.excludeSocket()));
+    }
+
+    /** The rare path: a subscriber whose own connection made some of these broadcasts "to others". */
+    private static void deliverAllBut(StreamSubscriber subscriber, List<Publish> publishes, List<WireFrame> frames,
+                                      String stream, String[] epochs, long[] offsets) {
+        String socketId = subscriber.socketId();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < publishes.size(); i++) {
+            if (!socketId.equals(publishes.get(i).excludeSocket())) {
+                kept.add(i);
+            }
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<WireFrame> keptFrames = kept.stream().map(frames::get).toList();
+        if (offsets == null) {
+            subscriber.deliver(keptFrames);
+        } else {
+            subscriber.deliver(keptFrames, stream, kept.stream().map(i -> epochs[i]).toArray(String[]::new),
+                    kept.stream().mapToLong(i -> offsets[i]).toArray());
         }
     }
 }

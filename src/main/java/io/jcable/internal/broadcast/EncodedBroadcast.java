@@ -7,6 +7,7 @@ package io.jcable.internal.broadcast;
  *
  * @param stream      the stream's name
  * @param payloadJson the payload as JSON text
+ * @param excludeSocket the socket id it must not reach, or null
  */
-public record EncodedBroadcast(String stream, String payloadJson) {
+public record EncodedBroadcast(String stream, String payloadJson, String excludeSocket) {
 }

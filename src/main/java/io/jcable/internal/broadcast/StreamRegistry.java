@@ -73,6 +73,11 @@ public class StreamRegistry {
      *                               or the server is stopping
      */
     public void publish(String stream, String payloadJson) {
+        publish(stream, payloadJson, null);
+    }
+
+    /** The same, for every subscriber but those of the connection whose socket id is {@code excludeSocket} (null: none). */
+    public void publish(String stream, String payloadJson, String excludeSocket) {
         accepting.readLock().lock();
         try {
             if (stopped) {
@@ -85,7 +90,7 @@ public class StreamRegistry {
             }
             // Positioned and kept for the extended protocol; queued in the order of the positions.
             history.append(stream, payloadJson, System.currentTimeMillis(),
-                    (epoch, offset) -> lanes.forEach(lane -> lane.publish(stream, payloadJson, epoch, offset)));
+                    (epoch, offset) -> lanes.forEach(lane -> lane.publish(stream, payloadJson, epoch, offset, excludeSocket)));
         } catch (IllegalStateException e) {
             counters.refused.increment();
             throw e;

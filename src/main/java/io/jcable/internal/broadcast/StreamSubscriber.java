@@ -17,6 +17,11 @@ public interface StreamSubscriber {
         return false;
     }
 
+    /** The socket id of its connection, when it has one ("broadcast to others" skips it); null otherwise. */
+    default String socketId() {
+        return null;
+    }
+
     /** Queues a complete frame (shared with the other subscribers of its identifier) for this subscriber's socket. Must not block and must not throw. */
     void deliver(List<WireFrame> frames);
 

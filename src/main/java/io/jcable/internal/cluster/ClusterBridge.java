@@ -62,7 +62,8 @@ public class ClusterBridge {
     void published(@Observes EncodedBroadcast broadcast) {
         JmsLink current = link;
         if (current != null) {
-            current.publish(new ClusterMessage.Published(broadcast.stream(), broadcast.payloadJson()));
+            current.publish(new ClusterMessage.Published(broadcast.stream(), broadcast.payloadJson(),
+                    broadcast.excludeSocket()));
         }
     }
 
@@ -98,7 +99,7 @@ public class ClusterBridge {
     /** What another node published: delivered here only (it never goes back out). */
     private void received(ClusterMessage message) {
         if (message instanceof ClusterMessage.Published published) {
-            streams.publish(published.stream(), published.payloadJson());
+            streams.publish(published.stream(), published.payloadJson(), published.excludeSocket());
         } else if (message instanceof ClusterMessage.Disconnected disconnected) {
             connections.disconnect(disconnected.identifiers(), disconnected.reconnect());
         }

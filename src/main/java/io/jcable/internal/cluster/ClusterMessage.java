@@ -23,6 +23,8 @@ sealed interface ClusterMessage {
     String ORIGIN = "origin";
     /** The message property naming a broadcast's stream. */
     String STREAM = "stream";
+    /** The message property naming the socket id a broadcast "to others" must not reach (absent: none). */
+    String EXCLUDE = "exclude";
     /** The message property numbering a node's messages from 1, so that a resent copy is dropped. */
     String SEQUENCE = "seq";
 
@@ -36,7 +38,16 @@ sealed interface ClusterMessage {
         return null;
     }
 
-    record Published(String stream, String payloadJson) implements ClusterMessage {
+    /** An exclude property, or null. */
+    default String excludeSocket() {
+        return null;
+    }
+
+    record Published(String stream, String payloadJson, String excludeSocket) implements ClusterMessage {
+        Published(String stream, String payloadJson) {
+            this(stream, payloadJson, null);
+        }
+
         @Override
         public String kind() {
             return "broadcast";
@@ -67,6 +78,11 @@ sealed interface ClusterMessage {
      * malformed (no such kind, no stream, a body that is not the JSON expected).
      */
     static ClusterMessage read(String kind, String stream, String body) {
+        return read(kind, stream, null, body);
+    }
+
+    /** The same, for a broadcast that may exclude one socket. */
+    static ClusterMessage read(String kind, String stream, String excludeSocket, String body) {
         if (kind == null || body == null) {
             return null;
         }
@@ -75,7 +91,7 @@ sealed interface ClusterMessage {
             return null;
         }
         if (kind.equals("broadcast")) {
-            return stream == null || stream.isEmpty() ? null : new Published(stream, body);
+            return stream == null || stream.isEmpty() ? null : new Published(stream, body, excludeSocket);
         }
         if (kind.equals("disconnect") && json instanceof JsonObject object
                 && object.get("identifiers") instanceof JsonObject identifiers && !identifiers.isEmpty()

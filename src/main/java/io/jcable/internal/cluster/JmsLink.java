@@ -239,7 +239,8 @@ final class JmsLink implements AutoCloseable {
     private void deliver(Message message, Resends resends) throws JMSException {
         ClusterMessage read = message instanceof TextMessage text
                 ? ClusterMessage.read(message.getStringProperty(ClusterMessage.KIND),
-                        message.getStringProperty(ClusterMessage.STREAM), text.getText())
+                        message.getStringProperty(ClusterMessage.STREAM), message.getStringProperty(ClusterMessage.EXCLUDE),
+                        text.getText())
                 : null;
         if (read == null) {
             skipped.incrementAndGet();
@@ -325,6 +326,9 @@ final class JmsLink implements AutoCloseable {
             text.setLongProperty(ClusterMessage.SEQUENCE, sequence);
             if (message.stream() != null) {
                 text.setStringProperty(ClusterMessage.STREAM, message.stream());
+            }
+            if (message.excludeSocket() != null) {
+                text.setStringProperty(ClusterMessage.EXCLUDE, message.excludeSocket());
             }
             producer.send(topic, text);
         }

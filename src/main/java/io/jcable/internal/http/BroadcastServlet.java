@@ -37,7 +37,8 @@ public class BroadcastServlet extends HttpServlet {
         this.key = new BearerKey(key);
     }
 
-    private record Message(String stream, String json) {
+    /** @param excludeSocket {@code meta.exclude_socket}: the socket id it must not reach, or null */
+    private record Message(String stream, String json, String excludeSocket) {
     }
 
     @Override
@@ -52,7 +53,8 @@ public class BroadcastServlet extends HttpServlet {
             return;
         }
         try {
-            messages.forEach(message -> broadcaster.broadcast(message.stream(), new RawJson(message.json())));
+            messages.forEach(message -> broadcaster.broadcastToOthers(message.stream(), new RawJson(message.json()),
+                    message.excludeSocket()));
         } catch (IllegalStateException e) {
             LOG.log(Level.WARNING, "HTTP broadcast refused: {0}", e.getMessage());
             BearerKey.reply(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Busy");
@@ -86,8 +88,15 @@ public class BroadcastServlet extends HttpServlet {
             return null;
         }
         JsonValue decoded = JsonReading.parse(data.getString());
+        String excludeSocket = null;
+        if (object.get("meta") instanceof JsonObject meta && meta.get("exclude_socket") != null) {
+            if (!(meta.get("exclude_socket") instanceof JsonString socket)) {
+                return null;
+            }
+            excludeSocket = socket.getString();
+        }
         // Re-serialised: the frame then carries compact, certainly valid JSON.
-        return decoded == null ? null : new Message(stream.getString(), decoded.toString());
+        return decoded == null ? null : new Message(stream.getString(), decoded.toString(), excludeSocket);
     }
 
     private static byte[] read(InputStream in) throws IOException {

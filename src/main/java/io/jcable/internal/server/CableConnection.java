@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,6 +44,8 @@ public final class CableConnection implements Outbox.Owner {
     private final boolean extended;
     /** The extended protocol's session id, once welcomed. */
     private volatile String sid;
+    /** Its socket id without the extended protocol, made when an action first broadcasts "to others". */
+    private volatile String plainSocketId;
     /** False once the server ended the connection for good (unauthorized, a remote disconnect): no restore then. */
     private volatile boolean restorable = true;
     /** When the client last answered a ping with a pong (the extended protocol), or opened. */
@@ -77,6 +80,29 @@ public final class CableConnection implements Outbox.Owner {
 
     void sid(String sid) {
         this.sid = sid;
+    }
+
+    /**
+     * Its socket id for "broadcast to others": the extended protocol's sid (the client knows it from
+     * its welcome and sends it as {@code X-Socket-ID}), else an id of its own, made on first use.
+     */
+    String socketId() {
+        String current = knownSocketId();
+        if (current == null) {
+            synchronized (this) {
+                if (plainSocketId == null) {
+                    plainSocketId = "p-" + UUID.randomUUID();
+                }
+                current = plainSocketId;
+            }
+        }
+        return current;
+    }
+
+    /** Its socket id if it has one yet, else null; makes none. */
+    String knownSocketId() {
+        String current = sid;
+        return current != null ? current : plainSocketId;
     }
 
     /** Whether its session may be restored: the client went away, or the server restarts or found it slow. */

@@ -14,6 +14,7 @@ import io.jcable.internal.binding.Invocation;
 import io.jcable.internal.binding.PayloadCodec;
 import io.jcable.internal.binding.PayloadInvalid;
 import io.jcable.internal.binding.PayloadValidator;
+import io.jcable.internal.broadcast.SenderSocket;
 import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.identity.JwtIdentification;
 import io.jcable.internal.protocol.Command;
@@ -177,33 +178,38 @@ public class Dispatcher {
     /** Decodes one text frame and carries out its command. */
     @ActivateRequestContext
     public void dispatch(CableConnection connection, String frame) {
-        synchronized (connection) {
-            if (!accepting(connection)) {
-                return;
+        SenderSocket.set(connection::socketId); // "broadcast to others" from its application code
+        try {
+            synchronized (connection) {
+                if (!accepting(connection)) {
+                    return;
+                }
+                Command command = CommandDecoder.decode(frame).valueOr(reason -> ignored(connection, reason));
+                if (command == null) {
+                    return;
+                }
+                if (command instanceof Command.Subscribe subscribe) {
+                    subscribe(connection, subscribe);
+                } else if (command instanceof Command.Message message) {
+                    perform(connection, message);
+                } else if (command instanceof Command.Unsubscribe) {
+                    unsubscribe(connection, command.identifier());
+                } else if (command instanceof Command.History request) {
+                    history(connection, request.identifier(), request.history());
+                } else if (command instanceof Command.Whisper whisper) {
+                    onSubscription(connection, whisper.identifier(),
+                            subscription -> whispersAndPresence.whisper(connection, subscription, whisper.data()));
+                } else if (command instanceof Command.Presence presence) {
+                    onSubscription(connection, presence.identifier(),
+                            subscription -> whispersAndPresence.command(connection, subscription, presence));
+                } else if (command instanceof Command.Ping) {
+                    ping(connection);
+                } else {
+                    connection.ponged(System.nanoTime()); // the extended protocol's liveness answer
+                }
             }
-            Command command = CommandDecoder.decode(frame).valueOr(reason -> ignored(connection, reason));
-            if (command == null) {
-                return;
-            }
-            if (command instanceof Command.Subscribe subscribe) {
-                subscribe(connection, subscribe);
-            } else if (command instanceof Command.Message message) {
-                perform(connection, message);
-            } else if (command instanceof Command.Unsubscribe) {
-                unsubscribe(connection, command.identifier());
-            } else if (command instanceof Command.History request) {
-                history(connection, request.identifier(), request.history());
-            } else if (command instanceof Command.Whisper whisper) {
-                onSubscription(connection, whisper.identifier(),
-                        subscription -> whispersAndPresence.whisper(connection, subscription, whisper.data()));
-            } else if (command instanceof Command.Presence presence) {
-                onSubscription(connection, presence.identifier(),
-                        subscription -> whispersAndPresence.command(connection, subscription, presence));
-            } else if (command instanceof Command.Ping) {
-                ping(connection);
-            } else {
-                connection.ponged(System.nanoTime()); // the extended protocol's liveness answer
-            }
+        } finally {
+            SenderSocket.clear();
         }
     }
 
@@ -213,15 +219,20 @@ public class Dispatcher {
      */
     @ActivateRequestContext
     public void tick(CableConnection connection, SubscriptionHandle subscription, ChannelMethod method) {
-        synchronized (connection) {
-            if (!connection.isOpen() || connection.subscription(subscription.identifier()) != subscription) {
-                return;
+        SenderSocket.set(connection::socketId); // "broadcast to others" from its application code
+        try {
+            synchronized (connection) {
+                if (!connection.isOpen() || connection.subscription(subscription.identifier()) != subscription) {
+                    return;
+                }
+                try {
+                    call(method, subscription, null);
+                } catch (RuntimeException e) {
+                    failed(connection, subscription, e);
+                }
             }
-            try {
-                call(method, subscription, null);
-            } catch (RuntimeException e) {
-                failed(connection, subscription, e);
-            }
+        } finally {
+            SenderSocket.clear();
         }
     }
 
@@ -257,14 +268,19 @@ public class Dispatcher {
     /** Ends every subscription of a closed connection, then tells the connection handler. */
     @ActivateRequestContext
     public void close(CableConnection connection) {
-        synchronized (connection) {
-            List<SubscriptionHandle> subscriptions = connection.end();
-            if (subscriptions == null) {
-                return; // already closed
+        SenderSocket.set(connection::socketId); // "broadcast to others" from its application code
+        try {
+            synchronized (connection) {
+                List<SubscriptionHandle> subscriptions = connection.end();
+                if (subscriptions == null) {
+                    return; // already closed
+                }
+                extended.save(connection, subscriptions);
+                subscriptions.forEach(whispersAndPresence::closed);
+                subscriptions.forEach(subscription -> end(connection, subscription));
             }
-            extended.save(connection, subscriptions);
-            subscriptions.forEach(whispersAndPresence::closed);
-            subscriptions.forEach(subscription -> end(connection, subscription));
+        } finally {
+            SenderSocket.clear();
         }
         if (connection.identity() != null) {
             try {

@@ -99,6 +99,11 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     }
 
     @Override
+    public String socketId() {
+        return connection.knownSocketId();
+    }
+
+    @Override
     public String channel() {
         return channel.name();
     }

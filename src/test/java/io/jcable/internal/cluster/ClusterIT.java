@@ -90,6 +90,25 @@ class ClusterIT {
         }
     }
 
+    /** AnyCable's exclude_socket crosses the cluster: the sid named on node B is skipped on node A, and only it. */
+    @Test
+    @Order(1)
+    void aBroadcastToOthersSkipsItsSocketOnAnotherNode() {
+        String room = CableClient.chat("others");
+        try (CableClient ext = CableClient.connect(a.cable("carol"), Map.of(), List.of("actioncable-v1-ext-json"));
+             CableClient plain = a.connect("dave")) {
+            String sid = ext.nextJson().getString("sid");
+            ext.subscribeConfirmed(room);
+            plain.subscribeConfirmed(room);
+            assertEquals(201, b.broadcast("{\"stream\":\"chat_others\",\"data\":\"1\",\"meta\":{\"exclude_socket\":\"" + sid + "\"}}")
+                    .statusCode());
+            assertEquals(201, b.broadcast("{\"stream\":\"chat_others\",\"data\":\"2\"}").statusCode());
+            assertEquals(message(room, "1"), plain.next());
+            assertEquals(message(room, "2"), plain.next());
+            assertEquals("2", ext.nextJson().get("message").toString()); // 1 named its sid
+        }
+    }
+
     @Test
     @Order(2)
     void fiveHundredBroadcastsFromOneNodeArriveOnTheOtherCompleteInOrderOnce() {

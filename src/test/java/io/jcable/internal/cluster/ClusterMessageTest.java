@@ -17,6 +17,13 @@ class ClusterMessageTest {
     }
 
     @Test
+    void aBroadcastToOthersTravelsWithTheSocketItSkips() {
+        ClusterMessage.Published published = new ClusterMessage.Published("chat_lobby", "1", "sid-1");
+        assertEquals(published, ClusterMessage.read(published.kind(), published.stream(), published.excludeSocket(),
+                published.body()));
+    }
+
+    @Test
     void aDisconnectTravelsAsItsIdentifiersAndChoice() {
         ClusterMessage.Disconnected disconnected = new ClusterMessage.Disconnected(
                 Map.of("current_user", "a \"quoted\" \u2028 name"), true);

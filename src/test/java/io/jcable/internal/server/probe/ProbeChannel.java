@@ -1,5 +1,6 @@
 package io.jcable.internal.server.probe;
 
+import io.jcable.broadcast.Broadcaster;
 import io.jcable.channel.Action;
 import io.jcable.channel.Channel;
 import io.jcable.channel.Param;
@@ -9,6 +10,7 @@ import io.jcable.channel.Unsubscribed;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 
 /**
  * A channel for the tests: {@code {"channel":"ProbeChannel","mode":...}}. It transmits before it is
@@ -33,6 +35,9 @@ public class ProbeChannel {
     @Inject
     ProbeLog log;
 
+    @Inject
+    Broadcaster cable;
+
     private String mode;
 
     @PostConstruct
@@ -56,6 +61,12 @@ public class ProbeChannel {
         if ("reject".equals(mode)) {
             subscription.reject();
         }
+    }
+
+    /** Broadcasts the data to {@code probe}, except to this connection ("broadcast to others"). */
+    @Action
+    void shout(JsonObject data) {
+        cable.broadcastToOthers("probe", data);
     }
 
     @Action
