@@ -1,6 +1,8 @@
 package io.jcable.channel;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.function.Consumer;
 
 /**
  * One client's subscription to a channel: what a channel's callbacks and actions act on. Not
@@ -32,6 +34,20 @@ public interface Subscription {
      * their presence there.
      */
     void streamFrom(String stream, StreamOption... options);
+
+    /**
+     * Streams from {@code stream} through {@code callback} rather than straight to the client, as
+     * Rails' {@code stream_from "x" do |message| ... end}: it gets each broadcast's payload, in order,
+     * and transmits what it wants, or nothing. It runs like an action: one at a time per connection,
+     * in the request context, an exception handled as an action's; off the delivery threads, on the
+     * executor of {@code @Periodically} methods. Its cost: each payload is decoded for this
+     * subscription, and what it transmits is encoded for it alone, where a plain stream's frame is
+     * encoded once for every subscriber. More than {@code jcable.outbound-queue} payloads waiting for
+     * the callback drop the client as too slow. A session restored by AnyCable's extended protocol
+     * does not keep a subscription with a callback: its client subscribes again, and
+     * {@code @Subscribed} sets the callback up again.
+     */
+    void streamFrom(String stream, Consumer<JsonValue> callback);
 
     /**
      * Streams the broadcasts for a model, as ActionCable's {@code stream_for}: the stream is named

@@ -45,6 +45,11 @@ public class ChannelTimers {
         }
     }
 
+    /** Runs {@code task} on the same executor (stream callbacks). */
+    void execute(Runnable task) {
+        scheduler().execute(task);
+    }
+
     /** Timers running now (for operators and tests). */
     public int active() {
         return active.get();

@@ -29,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -84,6 +85,9 @@ public class Dispatcher {
 
     @Inject
     ChannelTimers timers;
+
+    @Inject
+    StreamCallbacks callbacks;
 
     /** Identifies the client and welcomes it, or sends the disconnect that refuses it. */
     @ActivateRequestContext
@@ -160,7 +164,7 @@ public class Dispatcher {
             if (definition == null) {
                 continue; // the application changed meanwhile: the client subscribes again itself
             }
-            SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec);
+            SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec, callbacks);
             subscription.attach(application.create(definition));
             // The client asks for what it missed next: that goes first. One that asks for nothing waits a second.
             long hold = subscription.holdForHistory();
@@ -227,6 +231,30 @@ public class Dispatcher {
                 }
                 try {
                     call(method, subscription, null);
+                } catch (RuntimeException e) {
+                    failed(connection, subscription, e);
+                }
+            }
+        } finally {
+            SenderSocket.clear();
+        }
+    }
+
+    /**
+     * One payload of a stream that delivers through a channel's callback: like an action, under the
+     * connection's lock; nothing once the subscription has ended.
+     */
+    @ActivateRequestContext
+    public void streamed(CableConnection connection, SubscriptionHandle subscription, Consumer<JsonValue> callback,
+                         JsonValue message) {
+        SenderSocket.set(connection::socketId);
+        try {
+            synchronized (connection) {
+                if (!connection.isOpen() || connection.subscription(subscription.identifier()) != subscription) {
+                    return;
+                }
+                try {
+                    callback.accept(message);
                 } catch (RuntimeException e) {
                     failed(connection, subscription, e);
                 }
@@ -359,7 +387,7 @@ public class Dispatcher {
             connection.send(Frames.reject(rawIdentifier));
             return;
         }
-        SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec);
+        SubscriptionHandle subscription = new SubscriptionHandle(connection, identifier, definition, streams, codec, callbacks);
         if (holdForHistory) {
             subscription.holdForHistory(); // live frames wait until the history asked for has been sent
         }

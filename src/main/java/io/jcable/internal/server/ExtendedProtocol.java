@@ -45,7 +45,8 @@ public class ExtendedProtocol {
         if (connection.sid() == null || connection.identity() == null || !connection.restorable()) {
             return;
         }
-        List<SessionStore.SavedSubscription> saved = subscriptions.stream().map(SubscriptionHandle::saved).toList();
+        List<SessionStore.SavedSubscription> saved = subscriptions.stream()
+                .filter(SubscriptionHandle::restorable).map(SubscriptionHandle::saved).toList();
         sessions.save(connection.sid(), connection.identity(), saved, System.currentTimeMillis());
     }
 

@@ -103,7 +103,7 @@ public final class Loopback {
         public List<String> streams(String identifier) {
             synchronized (connection) {
                 SubscriptionHandle subscription = connection.subscription(identifier);
-                return subscription == null ? List.of() : subscription.saved().streams();
+                return subscription == null ? List.of() : subscription.allStreamNames();
             }
         }
 

@@ -19,10 +19,14 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * One subscription: the {@link Subscription} a channel acts on, and the {@link StreamSubscriber}
@@ -36,6 +40,9 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     private final StreamRegistry streams;
     private final PayloadCodec codec;
     private final Set<String> streamNames = new LinkedHashSet<>();
+    /** The streams that deliver through a channel's callback, by name. */
+    private final Map<String, CallbackStream> callbackStreams = new LinkedHashMap<>();
+    private final StreamCallbacks callbacks;
     /** For the extended protocol: what each stream has sent, and the frames held while a history is pending. */
     private final PositionedDelivery positions;
     private ApplicationBeans.ChannelInstance bean;
@@ -49,12 +56,13 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     private final List<Runnable> timers = new ArrayList<>();
 
     SubscriptionHandle(CableConnection connection, Identifier identifier, ChannelDefinition channel,
-                       StreamRegistry streams, PayloadCodec codec) {
+                       StreamRegistry streams, PayloadCodec codec, StreamCallbacks callbacks) {
         this.connection = connection;
         this.identifier = identifier;
         this.channel = channel;
         this.streams = streams;
         this.codec = codec;
+        this.callbacks = callbacks;
         this.positions = connection.extended() ? new PositionedDelivery(connection.outboundQueueSize()) : null;
     }
 
@@ -70,7 +78,6 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
         return channel;
     }
 
-    /** Stops the streams and destroys the channel bean (its {@code @PreDestroy} runs). */
     /** A timer of its own: {@code cancelled} runs once it is stopped with the subscription. */
     synchronized void timer(Future<?> timer, Runnable cancelled) {
         timers.add(() -> {
@@ -79,6 +86,7 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
         });
     }
 
+    /** Stops the timers and streams and destroys the channel bean (its {@code @PreDestroy} runs). */
     void release() {
         List<Runnable> stopping;
         synchronized (this) {
@@ -181,6 +189,28 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     }
 
     @Override
+    public synchronized void streamFrom(String stream, Consumer<JsonValue> callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (!streamNames.contains(stream) && !callbackStreams.containsKey(stream)) {
+            CallbackStream subscriber = new CallbackStream(connection, this, callback, callbacks);
+            callbackStreams.put(stream, subscriber);
+            streams.subscribe(stream, subscriber);
+        }
+    }
+
+    /** Every stream it listens to, with or without a callback. */
+    synchronized List<String> allStreamNames() {
+        List<String> all = new ArrayList<>(streamNames);
+        all.addAll(callbackStreams.keySet());
+        return all;
+    }
+
+    /** Whether a restored session may take it back: not with a callback, which only its channel can set up. */
+    synchronized boolean restorable() {
+        return callbackStreams.isEmpty();
+    }
+
+    @Override
     public void streamFor(Object model) {
         streamFrom(StreamNames.forModel(channel.beanClass(), model));
     }
@@ -189,6 +219,10 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
     public synchronized void stopStream(String stream) {
         if (streamNames.remove(stream)) {
             streams.unsubscribe(stream, this);
+        }
+        CallbackStream callback = callbackStreams.remove(stream);
+        if (callback != null) {
+            streams.unsubscribe(stream, callback);
         }
     }
 
@@ -199,7 +233,7 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
 
     @Override
     public synchronized void stopAllStreams() {
-        List.copyOf(streamNames).forEach(this::stopStream);
+        allStreamNames().forEach(this::stopStream);
     }
 
     @Override
@@ -227,7 +261,7 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
         return connection.extended();
     }
 
-    /** The streams it is subscribed to now. */
+    /** The streams it is subscribed to now without a callback: those a history replays. */
     synchronized List<String> streamNames() {
         return List.copyOf(streamNames);
     }

@@ -98,7 +98,7 @@ class CableConnectionTest {
         synchronized (connection) {
             for (int i = 0; i < count; i++) {
                 Identifier identifier = ((Decoded.Ok<Identifier>) Identifier.parse("{\"channel\":\"Room\",\"n\":" + i + "}")).value();
-                connection.add(new SubscriptionHandle(connection, identifier, null, null, null));
+                connection.add(new SubscriptionHandle(connection, identifier, null, null, null, null));
             }
         }
     }
