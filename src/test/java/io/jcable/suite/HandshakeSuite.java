@@ -208,6 +208,26 @@ public abstract class HandshakeSuite {
         }
     }
 
+    /** What a browser does, which cannot set headers: the token as a subprotocol, which is never selected. */
+    @Test
+    void aJidMayComeAsTheAnyCableTokenSubprotocol() {
+        String withToken = target().cableWithToken("x").toString();
+        URI bare = URI.create(withToken.substring(0, withToken.indexOf('?')));
+        String jid = jid("{\"id\":\"carol\"}", Instant.now().plusSeconds(60));
+        try (CableClient client = CableClient.connect(bare, Map.of(), List.of("actioncable-v1-json", "anycable-token." + jid))) {
+            assertEquals("actioncable-v1-json", client.subprotocol());
+            assertEquals("{\"type\":\"welcome\"}", client.next());
+            String room = CableClient.chat("jid-subprotocol");
+            client.subscribeConfirmed(room);
+            client.sendMessage(room, "{\"message\":\"hi\"}");
+            assertEquals(CableClient.message(room, "{\"message\":\"hi\",\"current_user_id\":\"carol\"}"), client.next());
+        }
+        String expired = jid("{\"id\":\"carol\"}", Instant.now().minusSeconds(5));
+        try (CableClient client = CableClient.connect(bare, Map.of(), List.of("actioncable-v1-json", "anycable-token." + expired))) {
+            assertEquals(TOKEN_EXPIRED, client.nextFrame());
+        }
+    }
+
     /** So that @anycable/web's token refresher fetches a new token instead of giving up. */
     @Test
     void anExpiredJidIsToldTokenExpiredWithoutReconnect() {

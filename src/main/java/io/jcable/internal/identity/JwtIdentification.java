@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class JwtIdentification {
+
+    /** AnyCable's subprotocol that carries a token: {@code anycable-token.<jwt>}. */
+    static final String TOKEN_SUBPROTOCOL = "anycable-token.";
 
     @Inject
     CableConfig config;
@@ -39,7 +43,21 @@ public class JwtIdentification {
         if (token == null) {
             return Optional.empty();
         }
-        return request.queryParameter(jwt.param()).or(() -> request.header(jwt.header()))
+        // Where AnyCable looks, in its order: the header wins, then the subprotocol (browsers cannot set headers), then the query.
+        return request.header(jwt.header()).or(() -> fromSubprotocol(request)).or(() -> request.queryParameter(jwt.param()))
                 .map(given -> token.verify(given, Instant.now()));
+    }
+
+    /** A token offered as the subprotocol {@code anycable-token.<jwt>}, next to the ActionCable one. */
+    private static Optional<String> fromSubprotocol(CableRequest request) {
+        for (String header : request.headers().getOrDefault("Sec-WebSocket-Protocol", List.of())) {
+            for (String offered : header.split(",")) {
+                String trimmed = offered.trim();
+                if (trimmed.startsWith(TOKEN_SUBPROTOCOL)) {
+                    return Optional.of(trimmed.substring(TOKEN_SUBPROTOCOL.length()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 }
