@@ -57,7 +57,8 @@ class ArchitectureTest {
             .whereLayer("configuration").mayNotAccessAnyLayer()
             .whereLayer("protocol").mayNotAccessAnyLayer()
             .whereLayer("threads").mayNotAccessAnyLayer()
-            .whereLayer("binding").mayOnlyAccessLayers("channel API", "protocol")
+            // Binding reads the configuration only to know whether JWT identification stands in for a connection handler.
+            .whereLayer("binding").mayOnlyAccessLayers("channel API", "configuration", "protocol")
             .whereLayer("identity").mayOnlyAccessLayers("channel API", "configuration")
             .whereLayer("history").mayOnlyAccessLayers("configuration")
             .whereLayer("session").mayOnlyAccessLayers("channel API", "configuration")

@@ -2,6 +2,7 @@ package io.jcable.internal.binding;
 
 import io.jcable.channel.ChannelExceptionHandler;
 import io.jcable.channel.ConnectionHandler;
+import io.jcable.channel.ConnectionRejected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -20,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ApplicationBeans {
+
+    /** The handler of an application that has none, which the deployment allows only with JCable's JWT on: a client without a token is refused. */
+    private static final ConnectionHandler ONLY_JWT = request -> {
+        throw new ConnectionRejected("no AnyCable token (jcable.jwt.*), and the application has no ConnectionHandler");
+    };
 
     /** A channel bean made for one subscription; {@link #destroy()} runs its {@code @PreDestroy}. */
     public interface ChannelInstance {
@@ -59,7 +65,8 @@ public class ApplicationBeans {
         ConnectionHandler handler = connectionHandler;
         if (handler == null) {
             Bean<?> bean = extension.connectionHandlerBean();
-            handler = (ConnectionHandler) beans.getReference(bean, ConnectionHandler.class, beans.createCreationalContext(bean));
+            handler = bean == null ? ONLY_JWT
+                    : (ConnectionHandler) beans.getReference(bean, ConnectionHandler.class, beans.createCreationalContext(bean));
             connectionHandler = handler;
         }
         return handler;

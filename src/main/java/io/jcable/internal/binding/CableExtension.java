@@ -3,11 +3,14 @@ package io.jcable.internal.binding;
 import io.jcable.channel.Channel;
 import io.jcable.channel.ChannelExceptionHandler;
 import io.jcable.channel.ConnectionHandler;
+import io.jcable.config.CableConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -94,7 +97,7 @@ public class CableExtension implements Extension {
         return Optional.empty();
     }
 
-    void validate(@Observes AfterDeploymentValidation event) {
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beans) {
         Map<String, ChannelDefinition> byName = new LinkedHashMap<>();
         // The application's channels first: a built-in one (Turbo::StreamsChannel, $pubsub) gives way to one of the same name.
         List<Class<?>> types = channelTypes.stream().sorted(Comparator.comparing(CableExtension::isBuiltIn)).toList();
@@ -107,15 +110,25 @@ public class CableExtension implements Extension {
                         + both.get(1));
             }
         }
-        checkConnectionHandler(connectionHandlers);
+        checkConnectionHandler(connectionHandlers, jwtIdentifies(beans));
         problems.forEach(problem -> event.addDeploymentProblem(new DefinitionException("JCable: " + problem)));
         channels = Map.copyOf(byName);
     }
 
-    private void checkConnectionHandler(List<Bean<?>> handlers) {
-        if (handlers.isEmpty()) {
+    /** Whether JCable's own JWT identification is on: then an application needs no connection handler. */
+    private static boolean jwtIdentifies(BeanManager beans) {
+        Instance<CableConfig> config = beans.createInstance().select(CableConfig.class);
+        try {
+            return config.isResolvable() && config.get().jwt().isPresent();
+        } catch (RuntimeException e) {
+            return false; // a bad option: its own error says so
+        }
+    }
+
+    private void checkConnectionHandler(List<Bean<?>> handlers, boolean jwtIdentifies) {
+        if (handlers.isEmpty() && !jwtIdentifies) {
             problems.add("no bean implements io.jcable.channel.ConnectionHandler: write one that identifies users"
-                    + " (return Identity.anonymous() to accept everyone)");
+                    + " (return Identity.anonymous() to accept everyone), or set jcable.jwt.secret");
         } else if (handlers.size() > 1) {
             problems.add("more than one bean implements io.jcable.channel.ConnectionHandler: " + handlers.stream()
                     .map(bean -> bean.getBeanClass().getName()).sorted().collect(Collectors.joining(", ")));
@@ -142,8 +155,8 @@ public class CableExtension implements Extension {
         return exceptionHandlers;
     }
 
-    /** The application's one connection handler bean (the deployment fails unless there is exactly one). */
+    /** The application's one connection handler bean, or null when JWT identification stands in for it. */
     Bean<?> connectionHandlerBean() {
-        return connectionHandlers.get(0);
+        return connectionHandlers.isEmpty() ? null : connectionHandlers.get(0);
     }
 }

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcable.channel.CableRequest;
+import io.jcable.channel.ConnectionHandler;
+import io.jcable.channel.ConnectionRejected;
 import io.jcable.internal.binding.fixtures.BadChannels;
 import io.jcable.internal.binding.fixtures.Handlers.Anyone;
 import io.jcable.internal.binding.fixtures.Handlers.AnyoneToo;
 import io.jcable.internal.turbo.PubSubChannel;
 import io.jcable.internal.turbo.TurboSigner;
 import io.jcable.internal.turbo.TurboStreamsChannel;
+import java.util.Map;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,19 @@ class CableExtensionTest {
     void failsWithoutAConnectionHandler() {
         String message = failure(BadChannels.Good.class);
         assertTrue(message.contains("no bean implements io.jcable.channel.ConnectionHandler"), message);
+    }
+
+    @Test
+    void jwtIdentificationStandsInForAMissingConnectionHandlerAndRefusesTheRest() throws ClassNotFoundException {
+        System.setProperty("jcable.jwt.secret", "extension-test-secret");
+        try (WeldContainer container = weld(Class.forName("io.jcable.config.CableConfigProducer"), BadChannels.Good.class).initialize()) {
+            ConnectionHandler handler = container.select(ApplicationBeans.class).get().connectionHandler();
+            CableRequest request = new CableRequest(java.net.URI.create("/cable"), Map.of(), Map.of(), Map.of(), null, "127.0.0.1", Map.of());
+            ConnectionRejected refused = assertThrows(ConnectionRejected.class, () -> handler.connect(request));
+            assertTrue(refused.getMessage().contains("no AnyCable token"), refused.getMessage());
+        } finally {
+            System.clearProperty("jcable.jwt.secret");
+        }
     }
 
     @Test
