@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcable.testing.CableClient;
 import io.jcable.testing.CableTarget;
 import io.jcable.testing.Probe;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,16 @@ public abstract class StreamsSuite {
             cable.broadcastTo(7, "\"too late\"");
             client.expectNothing(QUIET);
         }
+    }
+
+    /** The test kit inside the application's own container (WildFly's and Payara's CDI, or the standalone Weld). */
+    @Test
+    void theTestKitRunsInsideTheApplicationsContainer() {
+        JsonObject seen = target().probe().kit();
+        assertEquals(true, seen.getBoolean("confirmed"), seen.toString());
+        assertEquals("[\"probe\"]", seen.getJsonArray("streams").toString());
+        assertEquals("{\"n\":\"to the kit\"}", seen.getString("received"));
+        target().probe().awaitIdle(); // the kit's connection is gone with it
     }
 
     @Test

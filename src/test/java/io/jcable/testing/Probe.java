@@ -73,6 +73,15 @@ public final class Probe {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    /** Runs the test kit inside the application's own container (see ProbeServlet#kit) and says what it saw. */
+    public JsonObject kit() {
+        HttpResponse<String> response = target.send(HttpRequest.newBuilder(target.http("_probe/kit")).build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("_probe/kit: " + response.statusCode() + " " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
     public int state(String name) {
         return state().getInt(name);
     }

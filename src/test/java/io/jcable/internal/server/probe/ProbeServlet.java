@@ -10,7 +10,10 @@ import io.jcable.internal.monitoring.CableMonitor;
 import io.jcable.internal.protocol.JsonReading;
 import io.jcable.internal.server.ChannelTimers;
 import io.jcable.internal.server.ConnectionRegistry;
+import io.jcable.testing.CableTestKit;
+import io.jcable.testing.TestSubscription;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -68,7 +71,26 @@ public class ProbeServlet extends HttpServlet {
                     .build().toString());
             case "/log" -> json(response, log.records().toString());
             case "/jmx" -> json(response, jmx(bean(CableMonitor.class).objectName()));
+            case "/kit" -> json(response, kit());
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    /**
+     * The test kit inside this application's own container: a connection and a subscription in
+     * memory, an action's broadcast recorded, a real broadcast received. What it saw, as JSON.
+     */
+    private static String kit() {
+        try (CableTestKit kit = CableTestKit.inside(CDI.current())) {
+            TestSubscription probe = kit.connectAs(Identity.of("id", "kit")).subscribe("{\"channel\":\"ProbeChannel\"}");
+            kit.assertBroadcastOn("probe", Json.createObjectBuilder().add("n", "from the kit").add("action", "shout").build(),
+                    () -> probe.perform("shout", java.util.Map.of("n", "from the kit")));
+            kit.bean(Broadcaster.class).broadcast("probe", java.util.Map.of("n", "to the kit"));
+            return Json.createObjectBuilder()
+                    .add("confirmed", probe.confirmed())
+                    .add("streams", Json.createArrayBuilder(probe.streams()))
+                    .add("received", probe.awaitMessages(2).get(1).toString())
+                    .build().toString();
         }
     }
 
