@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { WebSocket } from "ws";
 import { createCable } from "@anycable/web";
-import { broadcast, startDemo } from "./demo-server.mjs";
+import jwt from "jsonwebtoken";
+import { SECRET, broadcast, startDemo } from "./demo-server.mjs";
 import { quiet, token, until } from "./official-client.mjs";
 
 const EXT = "actioncable-v1-ext-json";
@@ -85,4 +86,34 @@ test("a connection dropped at the network level while broadcasts go on comes bac
   assert.deepEqual(welcome.restored_ids, [JSON.stringify({ channel: "ChatChannel", room: "drop" })]);
   assert.ok(sockets[sockets.length - 1].receivedFrames.some((frame) => frame.type === "confirm_history"),
     "what it missed came through the history");
+});
+
+test("@anycable/web's tokenRefresher answers token_expired with a fresh jid, and the client connects without a reconnect loop", async (t) => {
+  const demo = await demoFor(t);
+  const jid = (user, seconds) =>
+    jwt.sign({ ext: JSON.stringify({ id: user }), exp: Math.floor(Date.now() / 1000) + seconds }, SECRET, { algorithm: "HS256" });
+  const { Recording, sockets } = recordingWebSocket();
+  let refreshes = 0;
+  const expiredUrl = demo.cable("unused").replace(/\?token=.*/, `?jid=${jid("erin", -5)}`);
+  const cable = createCable(expiredUrl, {
+    protocol: EXT,
+    websocketImplementation: Recording,
+    logLevel: "error",
+    tokenRefresher: async (transport) => {
+      refreshes++;
+      transport.setParam("jid", jid("erin", 60)); // what a page would fetch from its back end
+    },
+  });
+  t.after(() => cable.disconnect());
+  const channel = cable.subscribeTo("ChatChannel", { room: "refreshed" });
+  await channel.ensureSubscribed();
+
+  assert.equal(refreshes, 1);
+  assert.equal(sockets.length, 2, "the refused socket, then the one with the fresh token");
+  assert.deepEqual(sockets[0].receivedFrames, [{ type: "disconnect", reason: "token_expired", reconnect: false }]);
+  const got = [];
+  channel.on("message", (message) => got.push(message));
+  await channel.send({ message: "fresh" });
+  await until(() => got.some((m) => m.message === "fresh"), "erin's own line");
+  assert.equal(got.find((m) => m.message === "fresh").current_user_id, "erin");
 });
