@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -178,4 +179,58 @@ test("Turbo Streams: a <turbo-stream> broadcast to the post's signed stream is r
   assert.equal(await other.page.locator("#comments .comment").count(), 0);
   assert.equal(await reader.page.locator("#t3").count(), 0);
   assert.deepEqual([...reader.errors, ...other.errors], []);
+});
+
+/** Waits until the async `condition()` holds, checking every 50 ms; fails with `what` after 10 s. */
+async function eventually(condition, what) {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A stream name signed as turbo-rails signs it, with the demo's key. */
+function signed(name, key = "demo-turbo-key") {
+  const data = Buffer.from(JSON.stringify(name)).toString("base64");
+  return `${data}--${createHmac("sha256", key).update(data).digest("hex")}`;
+}
+
+test("<turbo-stream-source> over Server-Sent Events: @hotwired/turbo applies each broadcast, and after the server drops the stream the browser comes back with Last-Event-ID and gets exactly what it missed", { timeout: 120_000 }, async (t) => {
+  const demo = await startDemo({ name: t.name, main: "io.jcable.testing.DemoServer" });
+  t.after(() => demo.stop());
+  const openStreams = async () => (await (await fetch(demo.http("/_probe/state"))).json()).eventStreams;
+  const browser = await launch(t);
+  const reader = await person(browser, demo, "jun");
+  const lastEventIds = [];
+  reader.page.on("request", (request) => {
+    if (request.url().includes("/events?")) lastEventIds.push(request.headers()["last-event-id"] ?? null);
+  });
+  await reader.page.evaluate((src) => {
+    const target = document.createElement("section");
+    target.id = "sse-comments";
+    const source = document.createElement("turbo-stream-source");
+    source.setAttribute("src", src);
+    document.body.append(target, source);
+  }, `/events?turbo_signed_stream_name=${encodeURIComponent(signed("comments:post:99"))}`);
+  const append = (id) => `<turbo-stream action="append" target="sse-comments"><template><p class="sse" id="${id}">${id}</p></template></turbo-stream>`;
+  await eventually(async () => (await openStreams()) === 1, "the page's event stream");
+
+  assert.equal(await broadcast(demo, "comments:post:99", append("e1")), 201);
+  await reader.page.locator("#sse-comments #e1").waitFor();
+
+  assert.equal((await fetch(demo.http("/_probe/events/close"), { method: "POST" })).status, 204);
+  await eventually(async () => (await openStreams()) === 0, "the stream closed by the server");
+  assert.equal(await broadcast(demo, "comments:post:99", append("e2")), 201); // while the browser waits to reconnect
+  assert.equal(await broadcast(demo, "comments:post:99", append("e3")), 201);
+  await reader.page.locator("#sse-comments #e3").waitFor({ timeout: 15_000 });
+  assert.equal(await broadcast(demo, "comments:post:99", append("e4")), 201);
+  await reader.page.locator("#sse-comments #e4").waitFor();
+
+  assert.deepEqual(await reader.page.locator("#sse-comments .sse").evaluateAll((nodes) => nodes.map((node) => node.id)),
+    ["e1", "e2", "e3", "e4"], "each once, in order");
+  assert.equal(lastEventIds.length, 2, "one reconnect");
+  assert.equal(lastEventIds[0], null);
+  assert.match(lastEventIds[1] ?? "none", /^\d+\/comments:post:99\/[\w-]+$/, "the reconnect names the last event it had");
+  assert.deepEqual(reader.errors, []);
 });

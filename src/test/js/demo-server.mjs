@@ -27,9 +27,10 @@ process.on("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 /**
  * Starts the demo on `port` (0: a free port chosen by the server, read back from its ready line) and
  * resolves once it prints its ready line and accepts TCP connections.
- * `name` names its log file (unique per test: a later start with the same name overwrites it).
+ * `name` names its log file (unique per test: a later start with the same name overwrites it);
+ * `main` may be io.jcable.testing.DemoServer, the demo with the tests' probe (/_probe/*).
  */
-export async function startDemo({ name = "demo", port = 0, env = {} } = {}) {
+export async function startDemo({ name = "demo", port = 0, env = {}, main = "io.jcable.demo.DemoApp" } = {}) {
   if (DEPLOYED) {
     return deployedDemo(DEPLOYED);
   }
@@ -42,7 +43,7 @@ export async function startDemo({ name = "demo", port = 0, env = {} } = {}) {
   const logFile = join(LOG_DIR, `${safe.length > 100 ? `${safe.slice(0, 60)}--${safe.slice(-38)}` : safe}.log`);
   const log = createWriteStream(logFile);
   // C1 only: the demo is ready ~20% sooner (1.0 s instead of 1.2 s here); these tests are not benchmarks.
-  const child = spawn(JAVA, ["-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", CLASSPATH, "io.jcable.demo.DemoApp"], {
+  const child = spawn(JAVA, ["-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", CLASSPATH, main], {
     env: { ...process.env, CABLE_PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

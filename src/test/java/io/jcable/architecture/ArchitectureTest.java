@@ -50,6 +50,7 @@ class ArchitectureTest {
             .layer("cluster").definedBy("io.jcable.internal.cluster..")
             .layer("http").definedBy("io.jcable.internal.http..")
             .layer("turbo").definedBy("io.jcable.turbo..", "io.jcable.internal.turbo..")
+            .layer("sse").definedBy("io.jcable.internal.sse..")
             .layer("monitoring").definedBy("io.jcable.internal.monitoring..")
             .layer("standalone").definedBy("io.jcable.standalone..", "io.jcable.internal.standalone..")
             .layer("testing").definedBy("io.jcable.testing..")
@@ -73,9 +74,11 @@ class ArchitectureTest {
             // Turbo's built-in channels are found by CDI like the application's: nothing else depends on them. Its refresh
             // debouncer has a timer thread.
             .whereLayer("turbo").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "broadcast")
+            // Server-Sent Events of signed streams: verified by turbo, fed by broadcast, caught up from history.
+            .whereLayer("sse").mayOnlyAccessLayers("configuration", "protocol", "threads", "history", "broadcast", "turbo")
             // Monitoring reads the others; nothing but the runtime that registers it depends on it.
-            .whereLayer("monitoring").mayOnlyAccessLayers("configuration", "broadcast", "server", "cluster")
-            .whereLayer("standalone").mayOnlyAccessLayers("configuration", "server", "http", "monitoring")
+            .whereLayer("monitoring").mayOnlyAccessLayers("configuration", "broadcast", "server", "cluster", "sse")
+            .whereLayer("standalone").mayOnlyAccessLayers("configuration", "server", "http", "sse", "monitoring")
             // The test kit drives the engine's connections in memory, on the standalone runtime's CDI container or the app's.
             .whereLayer("testing").mayOnlyAccessLayers("channel API", "configuration", "protocol", "server", "standalone");
 

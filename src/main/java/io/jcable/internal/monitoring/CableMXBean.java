@@ -40,6 +40,12 @@ public interface CableMXBean {
     /** Subscriptions rejected by jcable.max-subscriptions or jcable.max-identifier-length. */
     long getSubscriptionsOverLimit();
 
+    /** Server-Sent Event streams of signed streams open now (jcable.turbo.events-path). */
+    int getEventStreams();
+
+    /** Event streams dropped for not reading: jcable.outbound-queue events waited. */
+    long getEventStreamsDropped();
+
     /**
      * "off", or the cluster bridge's state, each direction and the counts
      * ("connected publishing=up listening=up published=... waiting=... unpublished=...", "reconnecting ...").

@@ -4,6 +4,7 @@ import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.cluster.ClusterBridge;
 import io.jcable.internal.cluster.ClusterStatus;
 import io.jcable.internal.server.ConnectionRegistry;
+import io.jcable.internal.sse.OpenEventStreams;
 import io.jcable.internal.server.GracefulShutdown;
 import io.jcable.internal.server.ServerCounters;
 import jakarta.annotation.PreDestroy;
@@ -28,6 +29,9 @@ public class CableMonitor implements CableMXBean {
 
     @Inject
     ConnectionRegistry connections;
+
+    @Inject
+    OpenEventStreams eventStreams;
 
     @Inject
     GracefulShutdown shutdown;
@@ -144,6 +148,16 @@ public class CableMonitor implements CableMXBean {
     @Override
     public long getSubscriptionsOverLimit() {
         return counters().subscriptionsOverLimit();
+    }
+
+    @Override
+    public int getEventStreams() {
+        return eventStreams.counters().open();
+    }
+
+    @Override
+    public long getEventStreamsDropped() {
+        return eventStreams.counters().dropped();
     }
 
     @Override

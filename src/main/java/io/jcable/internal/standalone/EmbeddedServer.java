@@ -6,6 +6,7 @@ import io.jcable.internal.monitoring.MonitoringRegistrar;
 import io.jcable.internal.server.EndpointRegistrar;
 import io.jcable.internal.server.GracefulShutdown;
 import io.jcable.internal.server.OriginCheck;
+import io.jcable.internal.sse.EventsRegistrar;
 import jakarta.servlet.Servlet;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
@@ -80,6 +81,7 @@ public final class EmbeddedServer {
                 web.addServlet(servlet.getClass().getName() + pattern, servlet).addMapping(pattern));
         PlainHttpAnswers.register(web, servlets, config.path());
         BroadcastApiRegistrar.register(web, beans);
+        EventsRegistrar.register(web, beans);
         MonitoringRegistrar.register(web, beans, host + ":" + port + config.path());
         EndpointRegistrar.register(webSockets, beans, new TyrusRawSockets(tyrus));
         try {

@@ -10,6 +10,7 @@ import io.jcable.internal.monitoring.CableMonitor;
 import io.jcable.internal.protocol.JsonReading;
 import io.jcable.internal.server.ChannelTimers;
 import io.jcable.internal.server.ConnectionRegistry;
+import io.jcable.internal.sse.OpenEventStreams;
 import io.jcable.testing.CableTestKit;
 import io.jcable.testing.TestSubscription;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -64,6 +65,7 @@ public class ProbeServlet extends HttpServlet {
                     .add("streamSubscriptions", bean(StreamRegistry.class).subscriptionCount())
                     .add("liveChannelBeans", bean(ProbeLog.class).live())
                     .add("timers", bean(ChannelTimers.class).active())
+                    .add("eventStreams", bean(OpenEventStreams.class).counters().open())
                     .add("jcableThreads", threads("jcable-"))
                     .add("jcableClusterThreads", threads("jcable-cluster-"))
                     .add("nonWorkerThreads", nonWorkerThreads())
@@ -128,6 +130,7 @@ public class ProbeServlet extends HttpServlet {
             case "/disconnect" -> bean(Broadcaster.class).disconnect(
                     Identity.of(request.getParameter("name"), request.getParameter("value")),
                     Boolean.parseBoolean(request.getParameter("reconnect")));
+            case "/events/close" -> bean(OpenEventStreams.class).closeAll();
             case "/log/clear" -> log.clear();
             case "/log/verbose" -> log.verbose(Boolean.parseBoolean(body));
             default -> {
