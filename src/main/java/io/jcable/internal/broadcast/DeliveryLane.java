@@ -212,7 +212,10 @@ final class DeliveryLane {
             return;
         }
         String[] positionedEnds = null;
-        boolean excludes = publishes.stream().anyMatch(publish -> publish.excludeSocket() != null);
+        boolean excludes = false;
+        for (Publish publish : publishes) {
+            excludes |= publish.excludeSocket() != null;
+        }
         for (Group group : groups.values()) {
             List<WireFrame> frames = new ArrayList<>(publishes.size());
             if (group.positioned && positionedEnds == null) {
