@@ -10,7 +10,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { broadcast, startDemo } from "./demo-server.mjs";
+import jwt from "jsonwebtoken";
+import { SECRET, broadcast, startDemo } from "./demo-server.mjs";
 import { launch, person } from "./demo-page.mjs";
 
 const SCREENSHOT = fileURLToPath(new URL("../../../target/browser-chat.png", import.meta.url));
@@ -235,4 +236,62 @@ test("<turbo-stream-source> over Server-Sent Events: @hotwired/turbo applies eac
   assert.equal(sent[0], null);
   assert.match(sent[1] ?? "none", /^\d+\/comments:post:99\/[\w-]+$/, "the reconnect names the last event it had");
   assert.deepEqual(reader.errors, []);
+});
+
+const NODE_MODULES = fileURLToPath(new URL("./node_modules/", import.meta.url));
+
+/** The demo's token for `user`. */
+const token = (user) => jwt.sign({ id: user }, SECRET, { algorithm: "HS256", expiresIn: "1h" });
+
+/** A page of an application that uses @anycable/web and @anycable/turbo-stream, its modules served from node_modules (no CDN). */
+function anycableTurboPage(cableUrl, signedName) {
+  const imports = {
+    "@hotwired/turbo": "/vendor/@hotwired/turbo/dist/turbo.es2017-esm.js",
+    "@anycable/web": "/vendor/@anycable/web/index.js",
+    "@anycable/core": "/vendor/@anycable/core/index.js",
+    "@anycable/turbo-stream": "/vendor/@anycable/turbo-stream/index.js",
+    "nanoevents": "/vendor/nanoevents/index.js",
+  };
+  return `<!doctype html><html><head><title>@anycable/turbo-stream</title>
+<script type="importmap">${JSON.stringify({ imports })}</script>
+<script type="module">
+  import "@hotwired/turbo";
+  import { createCable } from "@anycable/web";
+  import { start } from "@anycable/turbo-stream";
+  const cable = createCable(${JSON.stringify(cableUrl)}, { protocol: "actioncable-v1-ext-json", logLevel: "error" });
+  start(cable);
+  window.cable = cable;
+</script></head><body>
+<section id="comments"></section>
+<turbo-cable-stream-source channel="Turbo::StreamsChannel" signed-stream-name="${signedName}"></turbo-cable-stream-source>
+</body></html>`;
+}
+
+test("@anycable/web with @anycable/turbo-stream: its <turbo-cable-stream-source> subscribes over the extended protocol and renders what is broadcast to its signed stream", { timeout: 120_000 }, async (t) => {
+  const demo = await startDemo({ name: t.name });
+  t.after(() => demo.stop());
+  const browser = await launch(t);
+  const page = await (await browser.newContext()).newPage();
+  page.setDefaultTimeout(15_000);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.route(`${demo.http("/vendor/")}**`, (route) => route.fulfill({
+    path: NODE_MODULES + new URL(route.request().url()).pathname.slice("/vendor/".length),
+    contentType: "text/javascript",
+  }));
+  // The page is written into a document the demo served: one the test fulfilled itself would have no
+  // address, and Chromium's local network access checks would keep it from opening a WebSocket to 127.0.0.1.
+  await page.goto(demo.http("/_health"));
+  await page.setContent(anycableTurboPage(demo.cable(token("kai")), signed("comments:post:5")));
+  await page.locator("turbo-cable-stream-source[connected]").waitFor({ state: "attached" });
+  assert.match(await page.evaluate(() => window.cable.sessionId), /^[\w-]{16,}$/, "welcomed with a session id: the extended protocol");
+
+  const append = `<turbo-stream action="append" target="comments"><template><p id="a1">From AnyCable's element</p></template></turbo-stream>`;
+  assert.equal(await broadcast(demo, "comments:post:5", append), 201);
+  await page.locator("#comments #a1").waitFor();
+  assert.equal(await broadcast(demo, "comments:post:6", append.replace("a1", "a2")), 201);
+  assert.equal(await broadcast(demo, "comments:post:5", append.replace("a1", "a3")), 201);
+  await page.locator("#comments #a3").waitFor();
+  assert.deepEqual(await page.locator("#comments p").evaluateAll((nodes) => nodes.map((node) => node.id)), ["a1", "a3"]);
+  assert.deepEqual(errors, []);
 });
