@@ -214,7 +214,7 @@ test("<turbo-stream-source> over Server-Sent Events: @hotwired/turbo applies eac
     const source = document.createElement("turbo-stream-source");
     source.setAttribute("src", src);
     document.body.append(target, source);
-  }, `/events?turbo_signed_stream_name=${encodeURIComponent(signed("comments:post:99"))}`);
+  }, demo.http(`/events?turbo_signed_stream_name=${encodeURIComponent(signed("comments:post:99"))}`));
   const append = (id) => `<turbo-stream action="append" target="sse-comments"><template><p class="sse" id="${id}">${id}</p></template></turbo-stream>`;
   await eventually(async () => (await openStreams()) === 1, "the page's event stream");
 
@@ -244,13 +244,14 @@ const NODE_MODULES = fileURLToPath(new URL("./node_modules/", import.meta.url));
 const token = (user) => jwt.sign({ id: user }, SECRET, { algorithm: "HS256", expiresIn: "1h" });
 
 /** A page of an application that uses @anycable/web and @anycable/turbo-stream, its modules served from node_modules (no CDN). */
-function anycableTurboPage(cableUrl, signedName) {
+function anycableTurboPage(demo, cableUrl, signedName) {
+  const vendor = (path) => demo.http(`/vendor/${path}`);
   const imports = {
-    "@hotwired/turbo": "/vendor/@hotwired/turbo/dist/turbo.es2017-esm.js",
-    "@anycable/web": "/vendor/@anycable/web/index.js",
-    "@anycable/core": "/vendor/@anycable/core/index.js",
-    "@anycable/turbo-stream": "/vendor/@anycable/turbo-stream/index.js",
-    "nanoevents": "/vendor/nanoevents/index.js",
+    "@hotwired/turbo": vendor("@hotwired/turbo/dist/turbo.es2017-esm.js"),
+    "@anycable/web": vendor("@anycable/web/index.js"),
+    "@anycable/core": vendor("@anycable/core/index.js"),
+    "@anycable/turbo-stream": vendor("@anycable/turbo-stream/index.js"),
+    "nanoevents": vendor("nanoevents/index.js"),
   };
   return `<!doctype html><html><head><title>@anycable/turbo-stream</title>
 <script type="importmap">${JSON.stringify({ imports })}</script>
@@ -276,13 +277,14 @@ test("@anycable/web with @anycable/turbo-stream: its <turbo-cable-stream-source>
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.route(`${demo.http("/vendor/")}**`, (route) => route.fulfill({
-    path: NODE_MODULES + new URL(route.request().url()).pathname.slice("/vendor/".length),
+    path: NODE_MODULES + route.request().url().slice(demo.http("/vendor/").length),
     contentType: "text/javascript",
   }));
-  // The page is written into a document the demo served: one the test fulfilled itself would have no
-  // address, and Chromium's local network access checks would keep it from opening a WebSocket to 127.0.0.1.
-  await page.goto(demo.http("/_health"));
-  await page.setContent(anycableTurboPage(demo.cable(token("kai")), signed("comments:post:5")));
+  // The page is written into a document the demo served (its plain 404 page: an application's page
+  // stands in for it): a document the test fulfilled itself would have no address, and Chromium's
+  // local network access checks would keep it from opening a WebSocket to 127.0.0.1.
+  await page.goto(demo.http("/anycable-turbo"));
+  await page.setContent(anycableTurboPage(demo, demo.cable(token("kai")), signed("comments:post:5")));
   await page.locator("turbo-cable-stream-source[connected]").waitFor({ state: "attached" });
   assert.match(await page.evaluate(() => window.cable.sessionId), /^[\w-]{16,}$/, "welcomed with a session id: the extended protocol");
 

@@ -25,7 +25,7 @@ class OfficialClientIT {
 
     @Deployment(testable = false)
     static WebArchive demo() {
-        return DemoWar.demo("official-client");
+        return DemoWar.underTest("official-client", null); // the probe closes event streams for the SSE test
     }
 
     @ArquillianResource
