@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TurboSuite {
 
-    private static final String RAILS_SIGNED_POST_42 =
+    protected static final String RAILS_SIGNED_POST_42 =
             "ImNvbW1lbnRzOnBvc3Q6NDIi--2502475c8c1e6db1f37a55412e34928dc9595ebe75ec10a7045a298bfcd92036";
     private static final String APPEND = "<turbo-stream action=\"append\" target=\"comments\"><template><p>hi</p></template></turbo-stream>";
     private static final Duration QUIET = Duration.ofMillis(300);
