@@ -38,10 +38,15 @@ public final class NodeProcess implements CableTarget, AutoCloseable {
     }
 
     public static NodeProcess start(String name, Map<String, String> env) throws IOException, InterruptedException {
+        return start(name, env, DemoServer.class);
+    }
+
+    /** The same with another main class that prints the demo's ready line, e.g. the demo as people run it. */
+    public static NodeProcess start(String name, Map<String, String> env, Class<?> main) throws IOException, InterruptedException {
         Path log = Path.of("target/nodes", name + ".log").toAbsolutePath();
         Map<String, String> environment = new HashMap<>(Map.of("CABLE_PORT", "0"));
         environment.putAll(env);
-        Process process = TestJvm.start(DemoServer.class, log, environment);
+        Process process = TestJvm.start(main, log, environment);
         try {
             URI base = await().atMost(START).pollInterval(Duration.ofMillis(100))
                     .until(() -> readyAt(name, process, log), Objects::nonNull);
