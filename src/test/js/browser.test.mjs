@@ -297,3 +297,61 @@ test("@anycable/web with @anycable/turbo-stream: its <turbo-cable-stream-source>
   assert.deepEqual(await page.locator("#comments p").evaluateAll((nodes) => nodes.map((node) => node.id)), ["a1", "a3"]);
   assert.deepEqual(errors, []);
 });
+
+test("Turbo 8's actions from the signed stream in Chromium: replace, update, remove, before, after, targets, morph and refresh; a tampered element never connects; a removed one unsubscribes", { timeout: 120_000 }, async (t) => {
+  const demo = await startDemo({ name: t.name });
+  t.after(() => demo.stop());
+  const browser = await launch(t);
+  const reader = await person(browser, demo, "lea");
+  const page = reader.page;
+  await page.locator("turbo-cable-stream-source[connected]").waitFor({ state: "attached" });
+  await page.evaluate(() => {
+    const ops = document.createElement("section");
+    ops.id = "ops";
+    ops.innerHTML = `<p id="r">old r</p><div id="u"><b>old u</b></div><p id="gone">gone</p><p id="anchor">anchor</p>
+      <p class="many">m1</p><p class="many">m2</p><div id="m"><span>old morph</span></div>`;
+    document.body.append(ops);
+  });
+  const stream = (action, target, html = "", extra = "") =>
+    `<turbo-stream action="${action}" ${target.startsWith(".") ? `targets="${target}"` : `target="${target}"`}${extra}><template>${html}</template></turbo-stream>`;
+  const send = async (html) => assert.equal(await broadcast(demo, "comments:post:42", html), 201);
+
+  await send(stream("replace", "r", `<p id="r2">replaced</p>`));
+  await send(stream("update", "u", "updated"));
+  await send(stream("remove", "gone"));
+  await send(stream("before", "anchor", `<p id="b">before</p>`));
+  await send(stream("after", "anchor", `<p id="a">after</p>`));
+  await send(stream("append", ".many", `<i>+</i>`));
+  await send(stream("replace", "m", `<div id="m"><span>morphed</span></div>`, ` method="morph"`));
+  await page.locator("#ops #m span", { hasText: "morphed" }).waitFor();
+  assert.deepEqual(await page.locator("#ops > *").evaluateAll((nodes) => nodes.map((node) => `${node.id || node.className}:${node.textContent}`)),
+    ["r2:replaced", "u:updated", "b:before", "anchor:anchor", "a:after", "many:m1+", "many:m2+", "m:morphed"]);
+
+  // A tampered name: the server rejects it, and Turbo never marks the element connected.
+  await page.evaluate(() => {
+    const source = document.createElement("turbo-cable-stream-source");
+    source.id = "tampered";
+    source.setAttribute("channel", "Turbo::StreamsChannel");
+    source.setAttribute("signed-stream-name", "ImNvbW1lbnRzOnBvc3Q6NDIi--0000");
+    document.body.append(source);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  assert.equal(await page.locator("#tampered[connected]").count(), 0);
+
+  // refresh: the page fetches itself again and renders what the server sends (the section above was only in this copy).
+  const refetched = new Promise((resolve) => page.on("request", (request) => {
+    if (request.url() === demo.http("/") && request.resourceType() === "fetch") resolve(true);
+  }));
+  await send(`<turbo-stream action="refresh"></turbo-stream>`);
+  assert.equal(await refetched, true);
+  await page.locator("#ops").waitFor({ state: "detached" });
+  await page.locator("turbo-cable-stream-source[connected]").waitFor({ state: "attached" });
+
+  // Removing the element unsubscribes: what the stream gets afterwards is not applied.
+  await page.evaluate(() => document.querySelector("turbo-cable-stream-source").remove());
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await send(`<turbo-stream action="append" target="comments"><template><p id="late">late</p></template></turbo-stream>`);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  assert.equal(await page.locator("#late").count(), 0);
+  assert.deepEqual(reader.errors, []);
+});
