@@ -311,6 +311,7 @@ test("Turbo 8's actions from the signed stream in Chromium: replace, update, rem
     ops.innerHTML = `<p id="r">old r</p><div id="u"><b>old u</b></div><p id="gone">gone</p><p id="anchor">anchor</p>
       <p class="many">m1</p><p class="many">m2</p><div id="m"><span>old morph</span></div>`;
     document.body.append(ops);
+    document.getElementById("m").keptNode = true; // a morph keeps this node, a replace would not
   });
   const stream = (action, target, html = "", extra = "") =>
     `<turbo-stream action="${action}" ${target.startsWith(".") ? `targets="${target}"` : `target="${target}"`}${extra}><template>${html}</template></turbo-stream>`;
@@ -326,6 +327,7 @@ test("Turbo 8's actions from the signed stream in Chromium: replace, update, rem
   await page.locator("#ops #m span", { hasText: "morphed" }).waitFor();
   assert.deepEqual(await page.locator("#ops > *").evaluateAll((nodes) => nodes.map((node) => `${node.id || node.className}:${node.textContent}`)),
     ["r2:replaced", "u:updated", "b:before", "anchor:anchor", "a:after", "many:m1+", "many:m2+", "m:morphed"]);
+  assert.equal(await page.evaluate(() => document.getElementById("m").keptNode), true, "morphed in place");
 
   // A tampered name: the server rejects it, and Turbo never marks the element connected.
   await page.evaluate(() => {
