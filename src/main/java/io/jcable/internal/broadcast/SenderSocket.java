@@ -13,13 +13,14 @@ public final class SenderSocket {
     private SenderSocket() {
     }
 
-    /** Set by the dispatcher around a connection's application code; {@link #clear()} after. */
-    public static void set(Supplier<String> socketId) {
+    /** Runs {@code work} (a connection's command, callback or timer) as that connection's: "to others" skips it. */
+    public static void during(Supplier<String> socketId, Runnable work) {
         CURRENT.set(socketId);
-    }
-
-    public static void clear() {
-        CURRENT.remove();
+        try {
+            work.run();
+        } finally {
+            CURRENT.remove();
+        }
     }
 
     /** The running connection's socket id, or null outside a connection's command. */

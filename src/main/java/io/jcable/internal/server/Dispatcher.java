@@ -182,8 +182,7 @@ public class Dispatcher {
     /** Decodes one text frame and carries out its command. */
     @ActivateRequestContext
     public void dispatch(CableConnection connection, String frame) {
-        SenderSocket.set(connection::socketId); // "broadcast to others" from its application code
-        try {
+        SenderSocket.during(connection::socketId, () -> {
             synchronized (connection) {
                 if (!accepting(connection)) {
                     return;
@@ -212,9 +211,7 @@ public class Dispatcher {
                     connection.ponged(System.nanoTime()); // the extended protocol's liveness answer
                 }
             }
-        } finally {
-            SenderSocket.clear();
-        }
+        });
     }
 
     /**
@@ -223,8 +220,7 @@ public class Dispatcher {
      */
     @ActivateRequestContext
     public void tick(CableConnection connection, SubscriptionHandle subscription, ChannelMethod method) {
-        SenderSocket.set(connection::socketId); // "broadcast to others" from its application code
-        try {
+        SenderSocket.during(connection::socketId, () -> {
             synchronized (connection) {
                 if (!connection.isOpen() || connection.subscription(subscription.identifier()) != subscription) {
                     return;
@@ -235,9 +231,7 @@ public class Dispatcher {
                     failed(connection, subscription, e);
                 }
             }
-        } finally {
-            SenderSocket.clear();
-        }
+        });
     }
 
     /**
@@ -247,8 +241,7 @@ public class Dispatcher {
     @ActivateRequestContext
     public void streamed(CableConnection connection, SubscriptionHandle subscription, Consumer<JsonValue> callback,
                          JsonValue message) {
-        SenderSocket.set(connection::socketId);
-        try {
+        SenderSocket.during(connection::socketId, () -> {
             synchronized (connection) {
                 if (!connection.isOpen() || connection.subscription(subscription.identifier()) != subscription) {
                     return;
@@ -259,9 +252,7 @@ public class Dispatcher {
                     failed(connection, subscription, e);
                 }
             }
-        } finally {
-            SenderSocket.clear();
-        }
+        });
     }
 
     /** A binary frame, which actioncable-v1-json has no use for; it counts against the command rate all the same. */
@@ -296,8 +287,7 @@ public class Dispatcher {
     /** Ends every subscription of a closed connection, then tells the connection handler. */
     @ActivateRequestContext
     public void close(CableConnection connection) {
-        SenderSocket.set(connection::socketId); // "broadcast to others" from its application code
-        try {
+        SenderSocket.during(connection::socketId, () -> {
             synchronized (connection) {
                 List<SubscriptionHandle> subscriptions = connection.end();
                 if (subscriptions == null) {
@@ -307,9 +297,7 @@ public class Dispatcher {
                 subscriptions.forEach(whispersAndPresence::closed);
                 subscriptions.forEach(subscription -> end(connection, subscription));
             }
-        } finally {
-            SenderSocket.clear();
-        }
+        });
         if (connection.identity() != null) {
             try {
                 application.connectionHandler().disconnect(connection.identity());
