@@ -39,6 +39,7 @@ public class StreamRegistry {
     // Publishers share it; stopAccepting() takes it alone, so no broadcast is half-published past the stop.
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
     private volatile boolean stopped;
+    private volatile BroadcastOrdering ordering;
     private List<DeliveryLane> lanes;
     /** Told of each broadcast as it is accepted: the test kit's recorders. Empty otherwise, for one read per broadcast. */
     private final List<BiConsumer<String, String>> taps = new CopyOnWriteArrayList<>();
@@ -88,15 +89,51 @@ public class StreamRegistry {
             if (!taps.isEmpty()) {
                 taps.forEach(tap -> tap.accept(stream, payloadJson));
             }
-            // Positioned and kept for the extended protocol; queued in the order of the positions.
-            history.append(stream, payloadJson, System.currentTimeMillis(),
-                    (epoch, offset) -> lanes.forEach(lane -> lane.publish(stream, payloadJson, epoch, offset, excludeSocket)));
+            BroadcastOrdering sequencer = ordering;
+            if (sequencer == null || !sequencer.take(stream, payloadJson, excludeSocket)) {
+                deliverHere(stream, payloadJson, excludeSocket);
+            }
         } catch (IllegalStateException e) {
             counters.refused.increment();
             throw e;
         } finally {
             accepting.readLock().unlock();
         }
+    }
+
+    /**
+     * Positions a broadcast on this node and queues it, in the order of the positions: what every
+     * broadcast gets without a cluster, and what a cluster node does while its sequencer is out of reach.
+     */
+    public void deliverHere(String stream, String payloadJson, String excludeSocket) {
+        history.append(stream, payloadJson, System.currentTimeMillis(),
+                (epoch, offset) -> lanes.forEach(lane -> lane.publish(stream, payloadJson, epoch, offset, excludeSocket)));
+    }
+
+    /**
+     * Queues a broadcast whose position the cluster's sequencer gave, and keeps it in the history.
+     *
+     * @param fromAnotherNode counted as a broadcast here (this node's own were counted when accepted)
+     * @throws IllegalStateException when a lane has {@code jcable.broadcast-backlog} broadcasts waiting
+     */
+    public void deliverPositioned(String stream, String payloadJson, String excludeSocket, String epoch, long offset,
+                                  boolean fromAnotherNode) {
+        lanes.forEach(lane -> lane.checkBacklog(stream));
+        if (fromAnotherNode) {
+            counters.broadcasts.increment();
+        }
+        history.record(stream, epoch, offset, payloadJson, System.currentTimeMillis(),
+                (kept, at) -> lanes.forEach(lane -> lane.publish(stream, payloadJson, epoch, offset, excludeSocket)));
+    }
+
+    /** Keeps a broadcast this node delivered already under its own position at the position the sequencer gave it. */
+    public void keepPositioned(String stream, String payloadJson, String epoch, long offset) {
+        history.record(stream, epoch, offset, payloadJson, System.currentTimeMillis(), (kept, at) -> { });
+    }
+
+    /** Hands the ordering of this node's broadcasts to {@code sequencer} (null: back to this node). */
+    public void orderThrough(BroadcastOrdering sequencer) {
+        ordering = sequencer;
     }
 
     /**
@@ -132,6 +169,10 @@ public class StreamRegistry {
 
     /** Waits until everything submitted before this call has been handed to the subscribers' sockets. */
     public boolean drain(Duration timeout) throws InterruptedException {
+        BroadcastOrdering sequencer = ordering;
+        if (sequencer != null) {
+            sequencer.settle(timeout);
+        }
         CountDownLatch done = new CountDownLatch(lanes.size());
         lanes.forEach(lane -> lane.after(done::countDown));
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

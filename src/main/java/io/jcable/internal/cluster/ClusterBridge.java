@@ -2,8 +2,10 @@ package io.jcable.internal.cluster;
 
 import io.jcable.broadcast.Disconnect;
 import io.jcable.config.CableConfig;
-import io.jcable.internal.broadcast.EncodedBroadcast;
+import io.jcable.internal.broadcast.BroadcastOrdering;
 import io.jcable.internal.broadcast.StreamRegistry;
+import io.jcable.internal.session.SessionStore;
+import io.jcable.internal.session.SharedSessions;
 import io.jcable.internal.server.ConnectionRegistry;
 import io.jcable.internal.threads.CableThreads;
 import jakarta.annotation.PreDestroy;
@@ -13,16 +15,34 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Joins this node to the cluster when one is configured: local broadcasts and disconnects go out
- * once (after the commit, like local delivery), and what other nodes publish is delivered here as
- * if it had been broadcast here. Nothing in this class touches JMS types, so that an application
- * without JMS still deploys; {@link JmsLink} does, and exists only when the cluster is on.
+ * Joins this node to the cluster when one is configured. Every node's broadcasts are put in one order
+ * by the cluster's sequencer (see {@link JmsLink}) and come back positioned: each node, this one
+ * included, delivers them in that order under the same epoch and offset, so a client's position means
+ * the same on every node. A broadcast of this node that does not come back within
+ * {@value #ECHO_TIMEOUT_MILLIS} ms, or while the link is down, is delivered here under a position of
+ * this node's own (its clients never wait for the broker); the others get it positioned once the link
+ * is back. Sessions are kept on the broker too, so that a client restores on any node. Disconnects go
+ * to every node as they are. Nothing in this class touches JMS types, so that an application without
+ * JMS still deploys; {@link JmsLink} does, and exists only when the cluster is on.
  */
 @ApplicationScoped
-public class ClusterBridge {
+public class ClusterBridge implements BroadcastOrdering, SharedSessions {
+
+    static final long ECHO_TIMEOUT_MILLIS = 2000;
+    private static final long WATCH_MILLIS = 100;
+
+    /** A broadcast of this node on its way through the sequencer. */
+    private record Pending(String stream, String payloadJson, String excludeSocket, long sentNanos) {
+    }
 
     private static final System.Logger LOG = System.getLogger(ClusterBridge.class.getName());
 
@@ -38,15 +58,23 @@ public class ClusterBridge {
     @Inject
     CableThreads threads;
 
+    @Inject
+    SessionStore sessions;
+
     private final String node = UUID.randomUUID().toString();
     private volatile JmsLink link;
+    private final Map<Long, Pending> inFlight = new TreeMap<>(); // by number, under itself
+    private Thread watch;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (!config.cluster().enabled() || link != null) {
             return;
         }
         LOG.log(Level.INFO, "cluster: node {0} joins through {1}", node, config.cluster().describe());
-        link = JmsLink.open(config.cluster(), node, this::received, threads);
+        link = JmsLink.open(config.cluster(), node, config.extended().historyTtlSeconds() * 1000, this::received, threads);
+        watch = threads.startManaged("jcable-cluster-watch", this::watchLoop);
+        streams.orderThrough(this);
+        sessions.share(this);
     }
 
     @PreDestroy
@@ -54,16 +82,101 @@ public class ClusterBridge {
         JmsLink stopping = link;
         link = null;
         if (stopping != null) {
+            streams.orderThrough(null);
+            sessions.share(null);
+            watch.interrupt();
+            deliverHere(Long.MAX_VALUE);
             stopping.close();
         }
     }
 
-    /** A local broadcast, already encoded, after the commit: it goes to the other nodes as is. */
-    void published(@Observes EncodedBroadcast broadcast) {
+    /**
+     * A broadcast accepted here, after the commit: to the sequencer, to come back positioned; or, when
+     * the link cannot position it now, delivered here at once and sent on to be positioned for the others.
+     */
+    @Override
+    public boolean take(String stream, String payloadJson, String excludeSocket) {
+        JmsLink current = link;
+        if (current == null) {
+            return false;
+        }
+        if (!current.sequencing()) {
+            current.publishSequenced(new ClusterMessage.Published(stream, payloadJson, excludeSocket, true), number -> { });
+            return false;
+        }
+        Pending pending = new Pending(stream, payloadJson, excludeSocket, System.nanoTime());
+        synchronized (inFlight) {
+            long[] numbered = new long[1];
+            if (current.publishSequenced(new ClusterMessage.Published(stream, payloadJson, excludeSocket, false), number -> {
+                numbered[0] = number;
+                inFlight.put(number, pending);
+            })) {
+                return true;
+            }
+            inFlight.remove(numbered[0]); // the backlog is full: counted unpublished, delivered here alone
+            return false;
+        }
+    }
+
+    /** Waits up to {@code timeout} for this node's broadcasts to come back, then delivers the rest here. */
+    @Override
+    public void settle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            synchronized (inFlight) {
+                if (inFlight.isEmpty()) {
+                    return;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        deliverHere(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void keep(String sid, String json, long ttlMillis) {
         JmsLink current = link;
         if (current != null) {
-            current.publish(new ClusterMessage.Published(broadcast.stream(), broadcast.payloadJson(),
-                    broadcast.excludeSocket()));
+            current.publish(new ClusterMessage.SessionSaved(sid, json, ttlMillis));
+        }
+    }
+
+    @Override
+    public Optional<String> take(String sid) {
+        JmsLink current = link;
+        return current == null || !current.status().connected() ? Optional.empty() : current.takeSession(sid);
+    }
+
+    /** Delivers here what has waited too long for the sequencer, or everything while the link cannot position. */
+    private void watchLoop() {
+        while (link != null) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(WATCH_MILLIS);
+                JmsLink current = link;
+                if (current != null) {
+                    deliverHere(current.sequencing() ? System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(ECHO_TIMEOUT_MILLIS)
+                            : Long.MAX_VALUE);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "cluster: could not deliver a broadcast here", e);
+            }
+        }
+    }
+
+    /** Delivers here, in order, this node's broadcasts sent before {@code sentBeforeNanos} that have not come back. */
+    private void deliverHere(long sentBeforeNanos) {
+        synchronized (inFlight) {
+            Iterator<Pending> waiting = inFlight.values().iterator();
+            while (waiting.hasNext()) {
+                Pending pending = waiting.next();
+                if (sentBeforeNanos != Long.MAX_VALUE && pending.sentNanos() >= sentBeforeNanos) {
+                    break;
+                }
+                waiting.remove();
+                streams.deliverHere(pending.stream(), pending.payloadJson(), pending.excludeSocket());
+            }
         }
     }
 
@@ -96,12 +209,50 @@ public class ClusterBridge {
         return status().toString();
     }
 
-    /** What another node published: delivered here only (it never goes back out). */
-    private void received(ClusterMessage message) {
+    /**
+     * What came from the topic: a positioned broadcast of any node (this one's own included), delivered
+     * here in that order; a disconnect from another node. Nothing goes back out.
+     */
+    private void received(JmsLink.Arrival arrival) {
+        ClusterMessage message = arrival.message();
+        boolean own = node.equals(arrival.origin());
         if (message instanceof ClusterMessage.Published published) {
-            streams.publish(published.stream(), published.payloadJson(), published.excludeSocket());
-        } else if (message instanceof ClusterMessage.Disconnected disconnected) {
+            if (arrival.epoch() == null) {
+                if (!own) { // not positioned by a sequencer: a node of an earlier version
+                    streams.deliverHere(published.stream(), published.payloadJson(), published.excludeSocket());
+                }
+                return;
+            }
+            synchronized (inFlight) {
+                if (!own) {
+                    streams.deliverPositioned(published.stream(), published.payloadJson(), published.excludeSocket(),
+                            arrival.epoch(), arrival.offset(), true);
+                    return;
+                }
+                deliverEarlier(arrival.sequence());
+                Pending pending = inFlight.remove(arrival.sequence());
+                if (pending != null) {
+                    streams.deliverPositioned(published.stream(), published.payloadJson(), published.excludeSocket(),
+                            arrival.epoch(), arrival.offset(), false);
+                } else { // delivered here already, under a position of this node's own: only kept
+                    streams.keepPositioned(published.stream(), published.payloadJson(), arrival.epoch(), arrival.offset());
+                }
+            }
+        } else if (message instanceof ClusterMessage.Disconnected disconnected && !own) {
             connections.disconnect(disconnected.identifiers(), disconnected.reconnect());
+        }
+    }
+
+    /** Before this node's broadcast {@code number} is delivered, those numbered before it that did not come back are, here. */
+    private void deliverEarlier(long number) {
+        Iterator<Map.Entry<Long, Pending>> waiting = inFlight.entrySet().iterator();
+        while (waiting.hasNext()) {
+            Map.Entry<Long, Pending> entry = waiting.next();
+            if (entry.getKey() >= number) {
+                return;
+            }
+            waiting.remove();
+            streams.deliverHere(entry.getValue().stream(), entry.getValue().payloadJson(), entry.getValue().excludeSocket());
         }
     }
 }

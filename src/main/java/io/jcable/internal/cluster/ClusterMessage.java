@@ -25,8 +25,15 @@ sealed interface ClusterMessage {
     String STREAM = "stream";
     /** The message property naming the socket id a broadcast "to others" must not reach (absent: none). */
     String EXCLUDE = "exclude";
-    /** The message property numbering a node's messages from 1, so that a resent copy is dropped. */
+    /** The message property numbering a node's broadcasts from 1, so that a resent copy is dropped. */
     String SEQUENCE = "seq";
+    /** The message properties of a broadcast's position, set by the sequencer. */
+    String EPOCH = "epoch";
+    String OFFSET = "offset";
+    /** The message property of a broadcast its node delivered itself (the sequencer was out of reach). */
+    String DELIVERED_HERE = "here";
+    /** The message property naming a session: the sessions queue keeps the last message of each. */
+    String SID = "sid";
 
     String kind();
 
@@ -43,9 +50,15 @@ sealed interface ClusterMessage {
         return null;
     }
 
-    record Published(String stream, String payloadJson, String excludeSocket) implements ClusterMessage {
+    /**
+     * A broadcast.
+     *
+     * @param deliveredHere its node delivered it already, under a position of its own (the sequencer
+     *                      was out of reach): positioned for the others, only kept by its node
+     */
+    record Published(String stream, String payloadJson, String excludeSocket, boolean deliveredHere) implements ClusterMessage {
         Published(String stream, String payloadJson) {
-            this(stream, payloadJson, null);
+            this(stream, payloadJson, null, false);
         }
 
         @Override
@@ -56,6 +69,32 @@ sealed interface ClusterMessage {
         @Override
         public String body() {
             return payloadJson;
+        }
+    }
+
+    /** A session of the extended protocol, kept on the broker under its id; an empty body spends it. */
+    record SessionSaved(String sid, String json, long ttlMillis) implements ClusterMessage {
+        @Override
+        public String kind() {
+            return "session";
+        }
+
+        @Override
+        public String body() {
+            return json == null ? "" : json;
+        }
+    }
+
+    /** A node's heartbeat, sent through the sequencer: its return says the whole path works. */
+    record Heartbeat() implements ClusterMessage {
+        @Override
+        public String kind() {
+            return "heartbeat";
+        }
+
+        @Override
+        public String body() {
+            return "{}";
         }
     }
 
@@ -83,6 +122,14 @@ sealed interface ClusterMessage {
 
     /** The same, for a broadcast that may exclude one socket. */
     static ClusterMessage read(String kind, String stream, String excludeSocket, String body) {
+        return read(kind, stream, excludeSocket, false, body);
+    }
+
+    /** The same, for a broadcast its node may have delivered itself. */
+    static ClusterMessage read(String kind, String stream, String excludeSocket, boolean deliveredHere, String body) {
+        if ("heartbeat".equals(kind)) {
+            return new Heartbeat();
+        }
         if (kind == null || body == null) {
             return null;
         }
@@ -91,7 +138,7 @@ sealed interface ClusterMessage {
             return null;
         }
         if (kind.equals("broadcast")) {
-            return stream == null || stream.isEmpty() ? null : new Published(stream, body, excludeSocket);
+            return stream == null || stream.isEmpty() ? null : new Published(stream, body, excludeSocket, deliveredHere);
         }
         if (kind.equals("disconnect") && json instanceof JsonObject object
                 && object.get("identifiers") instanceof JsonObject identifiers && !identifiers.isEmpty()

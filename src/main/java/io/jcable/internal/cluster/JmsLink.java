@@ -10,6 +10,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.lang.System.Logger.Level;
@@ -17,14 +18,21 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * The JMS side of the bridge: one thread publishes what this node broadcasts, in order, through one
- * producer; one thread listens on a non-durable subscription whose selector drops this node's own
- * messages (and lets foreign ones through, to be logged and skipped).
+ * The JMS side of the bridge: one thread publishes what this node sends, in order, through one
+ * producer: broadcasts (and heartbeats) to the sequence queue, disconnects to the topic, sessions to
+ * the sessions queue. One thread sequences: its consumer on the sequence queue is exclusive, so the
+ * broker hands every node's broadcasts to one node's sequencer at a time, which positions them and
+ * forwards them to the topic in one order. One thread listens on a non-durable subscription of the
+ * topic whose selector drops this node's own unsequenced messages (and lets foreign ones through, to
+ * be logged and skipped).
  *
  * <p>A connection that breaks is noticed at once by whichever of the provider (the connection's
  * exception listener, where the server allows one), a failed send or a failed receive sees it first,
@@ -42,18 +50,27 @@ final class JmsLink implements AutoCloseable {
     private static final long HOLD_POLL_MILLIS = 50;
     private static final long TIME_TO_LIVE_MILLIS = 60_000;
     private static final int BACKLOG = 100_000;
+    private static final int SEQUENCE_BATCH = 256;
+    private static final long TAKE_WAIT_MILLIS = 1000;
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ConnectionFactory factory;
     private final ClusterConfig config;
     private final String node;
-    private final Consumer<ClusterMessage> received;
-    private final BlockingQueue<ClusterMessage> backlog = new ArrayBlockingQueue<>(BACKLOG);
+    private final Consumer<Arrival> received;
+    private final BlockingQueue<Outgoing> backlog = new ArrayBlockingQueue<>(BACKLOG);
+    private final Sequencer sequencer;
     private final Thread publisher;
     private final Thread listener;
+    private final Thread sequencing;
+    private long sequence; // under this
+    private JMSContext sessions; // under sessionsLock: taking a session back
+    private final Object sessionsLock = new Object();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong unpublished = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong sequenced = new AtomicLong();
     /** How many times a connection that was up has broken: each direction reconnects when it changes. */
     private final AtomicLong breaks = new AtomicLong();
     private volatile String breakReason = "";
@@ -61,14 +78,26 @@ final class JmsLink implements AutoCloseable {
     private volatile boolean publisherUp;
     private volatile boolean listenerUp;
     private volatile boolean publisherHolding;
+    private volatile boolean sequencerUp;
 
-    JmsLink(ConnectionFactory factory, ClusterConfig config, String node, Consumer<ClusterMessage> received, CableThreads threads) {
+    /** A message from the topic, with where it came from and, for a broadcast, its position (null: none). */
+    record Arrival(ClusterMessage message, String origin, long sequence, String epoch, long offset) {
+    }
+
+    /** A message waiting to be published, with its number (0: not numbered). */
+    private record Outgoing(ClusterMessage message, long sequence) {
+    }
+
+    JmsLink(ConnectionFactory factory, ClusterConfig config, String node, long streamIdleMillis, Consumer<Arrival> received,
+            CableThreads threads) {
         this.factory = factory;
         this.config = config;
         this.node = node;
         this.received = received;
+        this.sequencer = new Sequencer(streamIdleMillis);
         this.publisher = threads.startManaged("jcable-cluster-publish", this::publishLoop);
         this.listener = threads.startManaged("jcable-cluster-listen", this::listenLoop);
+        this.sequencing = threads.startManaged("jcable-cluster-sequence", this::sequenceLoop);
     }
 
     /**
@@ -76,11 +105,12 @@ final class JmsLink implements AutoCloseable {
      * {@code jcable.cluster.url}, the server's connection factory (JNDI) for
      * {@code jcable.cluster.connection-factory}.
      */
-    static JmsLink open(ClusterConfig config, String node, Consumer<ClusterMessage> received, CableThreads threads) {
+    static JmsLink open(ClusterConfig config, String node, long streamIdleMillis, Consumer<Arrival> received,
+                        CableThreads threads) {
         ConnectionFactory factory = config.url().isPresent()
                 ? ArtemisClient.factory(config.url().get())
                 : lookup(config.connectionFactory().get());
-        return new JmsLink(factory, config, node, received, threads);
+        return new JmsLink(factory, config, node, streamIdleMillis, received, threads);
     }
 
     private static ConnectionFactory lookup(String name) {
@@ -93,9 +123,66 @@ final class JmsLink implements AutoCloseable {
 
     /** Queues a message for the other nodes; never blocks (a full backlog counts it as unpublished). */
     void publish(ClusterMessage message) {
-        if (!backlog.offer(message)) {
+        if (!backlog.offer(new Outgoing(message, 0))) {
             unpublished.incrementAndGet();
         }
+    }
+
+    /**
+     * Queues a broadcast or heartbeat for the sequencer under the next number, which {@code numbered}
+     * is told before the message can arrive back; numbers are queued in order, so a copy is known by
+     * its number alone. Returns false when the backlog is full (counted as unpublished).
+     */
+    synchronized boolean publishSequenced(ClusterMessage message, LongConsumer numbered) {
+        long number = ++sequence;
+        numbered.accept(number);
+        if (!backlog.offer(new Outgoing(message, number))) {
+            unpublished.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether a broadcast sent now is positioned and comes back: publishing, listening and sequencing are up. */
+    boolean sequencing() {
+        return publisherUp && listenerUp && sequencerUp;
+    }
+
+    /**
+     * Takes the session {@code sid} from the broker's sessions queue, once: a consumer with a selector
+     * takes it off the queue, so two nodes cannot both restore it. Empty when there is none, it was spent,
+     * or the broker is out of reach.
+     */
+    Optional<String> takeSession(String sid) {
+        if (!SESSION_ID.matcher(sid).matches()) {
+            return Optional.empty(); // never into a selector
+        }
+        synchronized (sessionsLock) {
+            try {
+                if (sessions == null) {
+                    sessions = connect(breaks.get());
+                }
+                try (JMSConsumer consumer = sessions.createConsumer(sessions.createQueue(sessionsQueue()),
+                        ClusterMessage.SID + " = '" + sid + "'")) {
+                    Message message = consumer.receive(TAKE_WAIT_MILLIS);
+                    String body = message instanceof TextMessage text ? text.getText() : null;
+                    return body == null || body.isEmpty() ? Optional.empty() : Optional.of(body);
+                }
+            } catch (JMSRuntimeException | JMSException e) {
+                LOG.log(Level.INFO, "cluster: could not ask the broker for a session: {0}", e.getMessage());
+                closeQuietly(sessions);
+                sessions = null;
+                return Optional.empty();
+            }
+        }
+    }
+
+    private String sequenceQueue() {
+        return config.topic() + ".sequence?exclusive=true";
+    }
+
+    private String sessionsQueue() {
+        return config.topic() + ".sessions?last-value-key=" + ClusterMessage.SID;
     }
 
     ClusterStatus status() {
@@ -108,15 +195,19 @@ final class JmsLink implements AutoCloseable {
     public void close() {
         running = false;
         listener.interrupt();
+        sequencing.interrupt();
         join(publisher);
         join(listener);
+        join(sequencing);
+        synchronized (sessionsLock) {
+            closeQuietly(sessions);
+        }
     }
 
     private void publishLoop() {
         Retry retry = new Retry("publishing");
         Publisher out = null;
-        ClusterMessage message = null; // taken from the backlog, not yet taken by the broker
-        long sequence = 0;
+        Outgoing message = null; // taken from the backlog, not yet taken by the broker
         long holdUntil = 0;
         while (true) {
             try {
@@ -148,17 +239,21 @@ final class JmsLink implements AutoCloseable {
                     if (message == null) {
                         continue;
                     }
-                    sequence++;
                     publisherHolding = true;
                 }
-                if (holdUntil != 0 && running && (System.nanoTime() < holdUntil || !listenerUp)) {
+                if (running && !(listenerUp && sequencerUp)) {
+                    // The sequence queue is made by a sequencer's consumer, as exclusive: never by a send.
+                    TimeUnit.MILLISECONDS.sleep(HOLD_POLL_MILLIS);
+                    continue;
+                }
+                if (holdUntil != 0 && running && System.nanoTime() < holdUntil) {
                     // What waited out an outage goes once the other nodes listen again: each retries at most
                     // jcable.cluster.retry-max apart, so they are back within that time of this node.
                     TimeUnit.MILLISECONDS.sleep(HOLD_POLL_MILLIS);
                     continue;
                 }
                 holdUntil = 0;
-                out.send(message, sequence);
+                out.send(message);
                 published.incrementAndGet();
                 message = null;
                 publisherHolding = false;
@@ -183,6 +278,89 @@ final class JmsLink implements AutoCloseable {
         closeQuietly(out);
     }
 
+    /**
+     * Positions and forwards what the broker hands this node's consumer of the sequence queue: all of it
+     * while that consumer is the exclusive one, nothing otherwise. Received, forwarded and acknowledged
+     * in one local transaction where the server allows one, so a sequencer that dies hands the broker's
+     * unforwarded messages to the next.
+     */
+    private void sequenceLoop() {
+        Retry retry = new Retry("sequencing");
+        while (running) {
+            JMSContext context = null;
+            try {
+                context = connectTransacted();
+                JMSConsumer in = context.createConsumer(context.createQueue(sequenceQueue()));
+                JMSProducer out = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                        .setTimeToLive(TIME_TO_LIVE_MILLIS);
+                Topic topic = context.createTopic(config.topic());
+                sequencer.newTerm(); // another node may have sequenced meanwhile
+                sequencerUp = true;
+                retry.succeeded();
+                while (running) {
+                    Message message = in.receive(POLL_MILLIS);
+                    for (int batch = 0; message != null; message = ++batch < SEQUENCE_BATCH ? in.receiveNoWait() : null) {
+                        forward(context, out, topic, message);
+                    }
+                    if (context.getTransacted()) {
+                        context.commit();
+                    }
+                }
+            } catch (JMSRuntimeException | JMSException e) {
+                sequencerUp = false;
+                if (running) {
+                    retry.failed(String.valueOf(e.getMessage()));
+                }
+            } finally {
+                sequencerUp = false;
+                closeQuietly(context);
+            }
+            try {
+                retry.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+    }
+
+    /** A broadcast gets its stream's next position (a copy is dropped); a heartbeat goes on as it is. */
+    private void forward(JMSContext context, JMSProducer out, Topic topic, Message message) throws JMSException {
+        String kind = message.getStringProperty(ClusterMessage.KIND);
+        String origin = message.getStringProperty(ClusterMessage.ORIGIN);
+        long number = message.propertyExists(ClusterMessage.SEQUENCE) ? message.getLongProperty(ClusterMessage.SEQUENCE) : 0;
+        if (!(message instanceof TextMessage text) || origin == null || number <= 0 || !sequencer.firstTime(origin, number)) {
+            return;
+        }
+        TextMessage positioned = context.createTextMessage(text.getText());
+        for (String name : new String[] {ClusterMessage.KIND, ClusterMessage.ORIGIN, ClusterMessage.STREAM, ClusterMessage.EXCLUDE}) {
+            if (message.propertyExists(name)) {
+                positioned.setStringProperty(name, message.getStringProperty(name));
+            }
+        }
+        positioned.setLongProperty(ClusterMessage.SEQUENCE, number);
+        if (message.propertyExists(ClusterMessage.DELIVERED_HERE)) {
+            positioned.setBooleanProperty(ClusterMessage.DELIVERED_HERE, true);
+        }
+        String stream = message.getStringProperty(ClusterMessage.STREAM);
+        if ("broadcast".equals(kind) && stream != null) {
+            Sequencer.Position position = sequencer.next(stream, System.currentTimeMillis());
+            positioned.setStringProperty(ClusterMessage.EPOCH, position.epoch());
+            positioned.setLongProperty(ClusterMessage.OFFSET, position.offset());
+        }
+        out.send(topic, positioned);
+        sequenced.incrementAndGet();
+    }
+
+    private JMSContext connectTransacted() {
+        try {
+            return config.user().isPresent()
+                    ? factory.createContext(config.user().get(), config.password().orElse(null), JMSContext.SESSION_TRANSACTED)
+                    : factory.createContext(JMSContext.SESSION_TRANSACTED);
+        } catch (JMSRuntimeException e) {
+            return connect(breaks.get()); // an application server without local transactions here: acknowledged at once
+        }
+    }
+
     private void listenLoop() {
         Retry retry = new Retry("listening");
         Resends resends = new Resends();
@@ -193,7 +371,10 @@ final class JmsLink implements AutoCloseable {
             try {
                 context = connect(born);
                 JMSConsumer consumer = context.createConsumer(context.createTopic(config.topic()),
-                        ClusterMessage.ORIGIN + " IS NULL OR " + ClusterMessage.ORIGIN + " <> '" + node + "'");
+                        ClusterMessage.ORIGIN + " IS NULL OR " + ClusterMessage.ORIGIN + " <> '" + node + "' OR "
+                                + ClusterMessage.EPOCH + " IS NOT NULL OR " + ClusterMessage.KIND + " = 'heartbeat'");
+                // Holds the sessions queue, made as a last-value queue by this consumer; it takes nothing.
+                context.createConsumer(context.createQueue(sessionsQueue()), ClusterMessage.SID + " = ''");
                 up = true;
                 listenerUp = true;
                 retry.succeeded();
@@ -240,7 +421,7 @@ final class JmsLink implements AutoCloseable {
         ClusterMessage read = message instanceof TextMessage text
                 ? ClusterMessage.read(message.getStringProperty(ClusterMessage.KIND),
                         message.getStringProperty(ClusterMessage.STREAM), message.getStringProperty(ClusterMessage.EXCLUDE),
-                        text.getText())
+                        message.propertyExists(ClusterMessage.DELIVERED_HERE), text.getText())
                 : null;
         if (read == null) {
             skipped.incrementAndGet();
@@ -250,13 +431,18 @@ final class JmsLink implements AutoCloseable {
             return;
         }
         long sequence = message.propertyExists(ClusterMessage.SEQUENCE) ? message.getLongProperty(ClusterMessage.SEQUENCE) : 0;
-        if (!resends.firstTime(message.getStringProperty(ClusterMessage.ORIGIN), sequence)) {
-            LOG.log(Level.DEBUG, "cluster: dropped a second copy of message {0,number,#} from another node", sequence);
+        String origin = message.getStringProperty(ClusterMessage.ORIGIN);
+        if (!resends.firstTime(origin, sequence)) {
+            LOG.log(Level.DEBUG, "cluster: dropped a second copy of message {0,number,#} from node {1}", sequence, origin);
             return;
         }
+        String epoch = message.getStringProperty(ClusterMessage.EPOCH);
+        long offset = epoch == null ? 0 : message.getLongProperty(ClusterMessage.OFFSET);
         try {
-            received.accept(read);
-            delivered.incrementAndGet();
+            received.accept(new Arrival(read, origin, sequence, epoch, offset));
+            if (!node.equals(origin)) {
+                delivered.incrementAndGet();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "cluster: could not deliver a " + read.kind() + " from another node", e);
         }
@@ -304,6 +490,8 @@ final class JmsLink implements AutoCloseable {
         final long born;
         final JMSContext context;
         final Topic topic;
+        final Queue sequenceQueue;
+        final Queue sessionsQueue;
         final JMSProducer producer;
 
         Publisher(long born) {
@@ -311,6 +499,8 @@ final class JmsLink implements AutoCloseable {
             this.context = connect(born);
             try {
                 this.topic = context.createTopic(config.topic());
+                this.sequenceQueue = context.createQueue(sequenceQueue());
+                this.sessionsQueue = context.createQueue(sessionsQueue());
                 this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                         .setTimeToLive(TIME_TO_LIVE_MILLIS).setProperty(ClusterMessage.ORIGIN, node);
             } catch (RuntimeException e) {
@@ -319,18 +509,31 @@ final class JmsLink implements AutoCloseable {
             }
         }
 
-        /** Sends one message numbered {@code sequence}: a resend after a break keeps its number, so copies are dropped. */
-        void send(ClusterMessage message, long sequence) throws JMSException {
+        /** Sends one message: a resend after a break keeps its number, so copies are dropped. */
+        void send(Outgoing outgoing) throws JMSException {
+            ClusterMessage message = outgoing.message();
             TextMessage text = context.createTextMessage(message.body());
             text.setStringProperty(ClusterMessage.KIND, message.kind());
-            text.setLongProperty(ClusterMessage.SEQUENCE, sequence);
+            if (outgoing.sequence() > 0) {
+                text.setLongProperty(ClusterMessage.SEQUENCE, outgoing.sequence());
+            }
             if (message.stream() != null) {
                 text.setStringProperty(ClusterMessage.STREAM, message.stream());
             }
             if (message.excludeSocket() != null) {
                 text.setStringProperty(ClusterMessage.EXCLUDE, message.excludeSocket());
             }
-            producer.send(topic, text);
+            if (message instanceof ClusterMessage.Published published && published.deliveredHere()) {
+                text.setBooleanProperty(ClusterMessage.DELIVERED_HERE, true);
+            }
+            if (message instanceof ClusterMessage.SessionSaved session) {
+                text.setStringProperty(ClusterMessage.SID, session.sid());
+                producer.setTimeToLive(session.ttlMillis()).send(sessionsQueue, text).setTimeToLive(TIME_TO_LIVE_MILLIS);
+            } else if (outgoing.sequence() > 0) {
+                producer.send(sequenceQueue, text);
+            } else {
+                producer.send(topic, text);
+            }
         }
     }
 

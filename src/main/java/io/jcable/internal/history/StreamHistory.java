@@ -34,11 +34,15 @@ public final class StreamHistory {
 
     private static final class Stream {
         final String epoch;
+        /** Positions given by the cluster's sequencer: a client may be ahead of this node, never beside it. */
+        final boolean sequenced;
         final ArrayDeque<Entry> entries = new ArrayDeque<>();
         long lastOffset;
 
-        Stream(String epoch) {
+        Stream(String epoch, long lastOffset, boolean sequenced) {
             this.epoch = epoch;
+            this.sequenced = sequenced;
+            this.lastOffset = lastOffset;
         }
     }
 
@@ -72,25 +76,59 @@ public final class StreamHistory {
     public void append(String stream, String payloadJson, long nowMillis, Positioned publish) {
         Stream kept;
         while (true) {
-            kept = streams.computeIfAbsent(stream, name -> new Stream(nodeEpoch + "-" + streamsBegun.incrementAndGet()));
+            kept = streams.computeIfAbsent(stream, name -> new Stream(nodeEpoch + "-" + streamsBegun.incrementAndGet(), 0, false));
             synchronized (kept) {
                 if (streams.get(stream) != kept) {
                     continue; // swept away meanwhile: begin it again
                 }
                 long offset = ++kept.lastOffset;
-                kept.entries.addLast(new Entry(offset, nowMillis, payloadJson));
-                while (kept.entries.size() > size) {
-                    kept.entries.removeFirst();
-                }
-                trim(kept, nowMillis);
+                keep(kept, new Entry(offset, nowMillis, payloadJson), nowMillis);
                 publish.publish(kept.epoch, offset);
                 break;
             }
         }
+        countForSweep(nowMillis);
+    }
+
+    private void keep(Stream kept, Entry entry, long nowMillis) {
+        kept.entries.addLast(entry);
+        while (kept.entries.size() > size) {
+            kept.entries.removeFirst();
+        }
+        trim(kept, nowMillis);
+    }
+
+    private void countForSweep(long nowMillis) {
         if (++appendsSinceSweep >= SWEEP_EVERY) {
             appendsSinceSweep = 0;
             sweep(nowMillis);
         }
+    }
+
+    /**
+     * Records a broadcast whose position was given elsewhere (the cluster's sequencer), and hands it to
+     * {@code publish} while the stream is held. A position that does not follow the last one kept (another
+     * epoch, or a gap: this node missed broadcasts, or joined late) begins the stream again from it, so
+     * that a client is never answered with a history that has a hole.
+     */
+    public void record(String stream, String epoch, long offset, String payloadJson, long nowMillis, Positioned publish) {
+        while (true) {
+            Stream kept = streams.compute(stream, (name, current) ->
+                    current != null && current.epoch.equals(epoch) ? current : new Stream(epoch, offset - 1, true));
+            synchronized (kept) {
+                if (streams.get(stream) != kept) {
+                    continue; // swept away meanwhile
+                }
+                if (offset != kept.lastOffset + 1) {
+                    kept.entries.clear(); // what came between was not seen here
+                }
+                kept.lastOffset = offset;
+                keep(kept, new Entry(offset, nowMillis, payloadJson), nowMillis);
+                publish.publish(epoch, offset);
+                break;
+            }
+        }
+        countForSweep(nowMillis);
     }
 
     /**
@@ -105,7 +143,8 @@ public final class StreamHistory {
         synchronized (kept) {
             trim(kept, nowMillis);
             if (offset > kept.lastOffset) {
-                return Replay.REJECTED;
+                // In a cluster the client may have seen, on another node, what reaches this one a moment later.
+                return kept.sequenced ? new Replay(false, kept.epoch, List.of()) : Replay.REJECTED;
             }
             long oldest = kept.entries.isEmpty() ? kept.lastOffset + 1 : kept.entries.peekFirst().offset();
             if (offset + 1 < oldest) {

@@ -48,6 +48,7 @@ public final class CableConnection implements Outbox.Owner {
     private volatile String plainSocketId;
     /** False once the server ended the connection for good (unauthorized, a remote disconnect): no restore then. */
     private volatile boolean restorable = true;
+    private volatile long sharedAt = System.nanoTime();
     /** When the client last answered a ping with a pong (the extended protocol), or opened. */
     private volatile long lastPongNanos = System.nanoTime();
     /** Written once, by the disconnect that won, before its frame is queued. */
@@ -316,6 +317,20 @@ public final class CableConnection implements Outbox.Owner {
             services.counters().subscriptions.decrement();
         }
         return removed;
+    }
+
+    /** Its subscriptions now. */
+    List<SubscriptionHandle> subscriptionsNow() {
+        return List.copyOf(subscriptions.values());
+    }
+
+    /** When its session was last kept beyond this node (System.nanoTime()). */
+    long sharedAt() {
+        return sharedAt;
+    }
+
+    void sharedNow(long nanos) {
+        sharedAt = nanos;
     }
 
     int subscriptionCount() {

@@ -149,6 +149,7 @@ public class Dispatcher {
             } else {
                 connection.send(Frames.welcomeRestored(connection.sid(), resubscribe(connection, restored)));
             }
+            extended.changed(connection);
         }
     }
 
@@ -399,6 +400,9 @@ public class Dispatcher {
         connection.add(subscription);
         connection.send(Frames.confirm(rawIdentifier));
         timers.start(connection, subscription);
+        if (connection.extended()) {
+            extended.changed(connection);
+        }
     }
 
     private void perform(CableConnection connection, Command.Message message) {
@@ -471,6 +475,9 @@ public class Dispatcher {
         }
         whispersAndPresence.unsubscribed(subscription);
         end(connection, subscription);
+        if (connection.extended()) {
+            extended.changed(connection);
+        }
     }
 
     /** Runs the unsubscribed callback; its streams stop after it, so its own broadcasts still reach it. */

@@ -13,6 +13,8 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import io.jcable.config.CableConfig;
 
 /**
  * What AnyCable's extended protocol adds for a connection: its session (kept when it closes, taken
@@ -29,6 +31,13 @@ public class ExtendedProtocol {
 
     @Inject
     StreamHistory history;
+
+    private long sessionTtlSeconds;
+
+    @Inject
+    void configure(CableConfig config) {
+        sessionTtlSeconds = config.extended().sessionTtlSeconds();
+    }
 
     /** The session the client asks back with {@code ?sid=} or {@value #RESTORE_HEADER}, when it is still kept. */
     Optional<SessionStore.Saved> restore(CableConnection connection) {
@@ -48,6 +57,26 @@ public class ExtendedProtocol {
         List<SessionStore.SavedSubscription> saved = subscriptions.stream()
                 .filter(SubscriptionHandle::restorable).map(SubscriptionHandle::saved).toList();
         sessions.save(connection.sid(), connection.identity(), saved, System.currentTimeMillis());
+    }
+
+    /**
+     * Keeps what an open connection has now beyond this node (when sessions are shared): its node may
+     * die without a close, and the client then restores on another node with this.
+     */
+    void changed(CableConnection connection) {
+        if (!sessions.shared() || connection.sid() == null || connection.identity() == null) {
+            return;
+        }
+        connection.sharedNow(System.nanoTime());
+        sessions.keepLive(connection.sid(), connection.identity(), connection.subscriptionsNow().stream()
+                .filter(SubscriptionHandle::restorable).map(SubscriptionHandle::saved).toList());
+    }
+
+    /** Keeps an open connection's session alive beyond this node: once a third of its time to live has passed. */
+    void refresh(CableConnection connection, long nowNanos) {
+        if (sessions.shared() && nowNanos - connection.sharedAt() > TimeUnit.SECONDS.toNanos(sessionTtlSeconds) / 3) {
+            changed(connection);
+        }
     }
 
     /**
@@ -81,6 +110,10 @@ public class ExtendedProtocol {
                 connection.send(Frames.rejectHistory(subscription.identifier()));
                 subscription.historyDone();
                 return;
+            }
+            if (positions.get(stream) instanceof JsonObject position && position.get("offset") instanceof JsonNumber offset) {
+                PositionedDelivery.Position client = new PositionedDelivery.Position(stream, replay.epoch(), offset.longValue());
+                replayed.add(() -> subscription.seen(client));
             }
             for (StreamHistory.Entry entry : replay.entries()) {
                 PositionedDelivery.Position at = new PositionedDelivery.Position(stream, replay.epoch(), entry.offset());

@@ -35,6 +35,9 @@ public class Heartbeat {
     ConnectionRegistry connections;
 
     @Inject
+    ExtendedProtocol extended;
+
+    @Inject
     CableThreads threads;
 
     private ScheduledExecutorService timer;
@@ -71,6 +74,9 @@ public class Heartbeat {
                     connection.disconnect(DisconnectReason.NO_PONG, true, CloseReason.CloseCodes.GOING_AWAY);
                 } else {
                     connection.send(ping);
+                    if (connection.extended()) {
+                        extended.refresh(connection, now);
+                    }
                 }
             }
         } catch (RuntimeException e) {

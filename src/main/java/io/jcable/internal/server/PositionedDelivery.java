@@ -60,11 +60,21 @@ final class PositionedDelivery {
             if (holdingSince >= 0) {
                 held.add(new Held(position, frames.get(i)));
             } else {
-                sent.put(stream, position);
-                send.accept(frames.get(i));
+                sendOnce(position, frames.get(i), send);
             }
         }
         return held.size() <= maxHeld;
+    }
+
+    /**
+     * The client says it has the stream up to {@code position}: live frames up to there are not sent
+     * again (in a cluster it may have seen them on another node before this one).
+     */
+    synchronized void seen(Position position) {
+        Position last = sent.get(position.stream());
+        if (last == null || !last.epoch().equals(position.epoch()) || position.offset() > last.offset()) {
+            sent.put(position.stream(), position);
+        }
     }
 
     /** A frame of the replayed history: sent, as the client asked for it. */

@@ -283,6 +283,11 @@ final class SubscriptionHandle implements Subscription, StreamSubscriber {
         positions.releaseHold(mark, connection::send);
     }
 
+    /** The client's own position on a stream, from its history request. */
+    void seen(PositionedDelivery.Position position) {
+        positions.seen(position);
+    }
+
     /** A frame of the replayed history. */
     void replayed(PositionedDelivery.Position position, String frame) {
         positions.replayed(position, WireFrame.of(frame), connection::send);

@@ -44,6 +44,7 @@ public final class SessionStore {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Saved> sessions = new ConcurrentHashMap<>();
     private int savesSinceSweep; // racy on purpose: a lost count only moves a sweep
+    private volatile SharedSessions shared;
 
     public SessionStore(long ttlMillis) {
         this.ttlMillis = ttlMillis;
@@ -56,19 +57,55 @@ public final class SessionStore {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Keeps sessions on {@code other} too (the cluster's broker), so that a client comes back on any node; null: here only. */
+    public void share(SharedSessions other) {
+        shared = other;
+    }
+
+    /** Whether sessions are kept beyond this node. */
+    public boolean shared() {
+        return shared != null;
+    }
+
+    /**
+     * Keeps what a connection that is still open has now, beyond this node only: if its node dies, the
+     * client comes back on another with this. Nothing without a shared store.
+     */
+    public void keepLive(String sid, Identity identity, List<SavedSubscription> subscriptions) {
+        SharedSessions other = shared;
+        if (other != null) {
+            other.keep(sid, SessionCodec.write(identity, subscriptions), ttlMillis);
+        }
+    }
+
     /** Keeps what a closed connection had, under the id its welcome gave it. */
     public void save(String sid, Identity identity, List<SavedSubscription> subscriptions, long nowMillis) {
         sessions.put(sid, new Saved(identity, subscriptions, nowMillis + ttlMillis));
+        keepLive(sid, identity, subscriptions);
         if (++savesSinceSweep >= SWEEP_EVERY) {
             savesSinceSweep = 0;
             sessions.values().removeIf(saved -> saved.expiresAtMillis() <= nowMillis);
         }
     }
 
-    /** The session of {@code sid}, once: taken out whether it has expired or not. */
+    /**
+     * The session of {@code sid}, once: taken out whether it has expired or not. Looked for here first,
+     * then in the shared store (a client whose node died or stopped); one found here is spent there too.
+     */
     public Optional<Saved> take(String sid, long nowMillis) {
-        Saved saved = sid == null ? null : sessions.remove(sid);
-        return saved == null || saved.expiresAtMillis() <= nowMillis ? Optional.empty() : Optional.of(saved);
+        if (sid == null) {
+            return Optional.empty();
+        }
+        Saved saved = sessions.remove(sid);
+        SharedSessions other = shared;
+        if (saved != null) {
+            if (other != null) {
+                other.spend(sid);
+            }
+            return saved.expiresAtMillis() <= nowMillis ? Optional.empty() : Optional.of(saved);
+        }
+        return other == null ? Optional.empty() : other.take(sid).flatMap(SessionCodec::read)
+                .map(read -> new Saved(read.identity(), read.subscriptions(), nowMillis + ttlMillis));
     }
 
     /** Sessions kept (for operators and tests). */

@@ -18,7 +18,7 @@ class ClusterMessageTest {
 
     @Test
     void aBroadcastToOthersTravelsWithTheSocketItSkips() {
-        ClusterMessage.Published published = new ClusterMessage.Published("chat_lobby", "1", "sid-1");
+        ClusterMessage.Published published = new ClusterMessage.Published("chat_lobby", "1", "sid-1", false);
         assertEquals(published, ClusterMessage.read(published.kind(), published.stream(), published.excludeSocket(),
                 published.body()));
     }

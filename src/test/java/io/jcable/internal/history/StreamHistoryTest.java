@@ -72,4 +72,36 @@ class StreamHistoryTest {
         assertNotEquals(seen.get(0).split("/")[0], seen.get(1).split("/")[0], "an old position is refused, never misread");
         assertTrue(sweeping.after("a", seen.get(0).split("/")[0], 1, 100).rejected());
     }
+
+    private void record(String stream, String epoch, long offset, long now) {
+        history.record(stream, epoch, offset, "m" + offset, now, (e, o) -> positions.add(e + "/" + o));
+    }
+
+    @Test
+    void sequencedPositionsAreKeptAsGivenAndAGapBeginsTheStreamAgain() {
+        record("s", "E", 57, 0); // a node that joined late: its history starts where it came in
+        record("s", "E", 58, 0);
+        assertEquals(List.of("E/57", "E/58"), positions);
+        assertTrue(history.after("s", "E", 55, 0).rejected(), "56 was never seen here");
+        assertEquals(List.of(57L, 58L), offsets(history.after("s", "E", 56, 0)));
+
+        record("s", "E", 61, 0); // 59 and 60 missed (the listener was away)
+        assertTrue(history.after("s", "E", 58, 0).rejected(), "never a history with a hole");
+        assertEquals(List.of(61L), offsets(history.after("s", "E", 60, 0)));
+
+        record("s", "F", 1, 0); // a new sequencer
+        assertTrue(history.after("s", "E", 61, 0).rejected(), "another epoch");
+        assertEquals(List.of(1L), offsets(history.after("s", "F", 0, 0)));
+    }
+
+    @Test
+    void aClientAheadOfThisNodeOnASequencedStreamHasNothingToCatchUpButIsNotRefused() {
+        record("s", "E", 1, 0);
+        StreamHistory.Replay ahead = history.after("s", "E", 3, 0);
+        assertFalse(ahead.rejected(), "it saw 2 and 3 on another node; they reach this one a moment later");
+        assertEquals(List.of(), ahead.entries());
+        append("local", "x", 0);
+        String epoch = positions.get(positions.size() - 1).split("/")[0];
+        assertTrue(history.after("local", epoch, 2, 0).rejected(), "a node's own positions: ahead is impossible, refused");
+    }
 }

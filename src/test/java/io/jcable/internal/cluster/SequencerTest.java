@@ -1,0 +1,51 @@
+package io.jcable.internal.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SequencerTest {
+
+    private final Sequencer sequencer = new Sequencer(1000);
+
+    @Test
+    void eachStreamCountsFromOneUnderItsOwnEpoch() {
+        Sequencer.Position a1 = sequencer.next("a", 0);
+        Sequencer.Position a2 = sequencer.next("a", 0);
+        Sequencer.Position b1 = sequencer.next("b", 0);
+        assertEquals(1, a1.offset());
+        assertEquals(2, a2.offset());
+        assertEquals(a1.epoch(), a2.epoch());
+        assertEquals(1, b1.offset());
+        assertNotEquals(a1.epoch(), b1.epoch());
+    }
+
+    @Test
+    void aNewTermNeverReusesAnEpoch() {
+        Sequencer.Position before = sequencer.next("a", 0);
+        sequencer.newTerm();
+        Sequencer.Position after = sequencer.next("a", 0);
+        assertEquals(1, after.offset());
+        assertNotEquals(before.epoch(), after.epoch(), "the same offset under another epoch: an old position is refused");
+    }
+
+    @Test
+    void anIdleStreamIsForgottenAndBeginsAgainUnderANewEpoch() {
+        Sequencer.Position first = sequencer.next("idle", 0);
+        sequencer.next("busy", 1500);
+        assertEquals(1, sequencer.streams(), "the idle one was dropped");
+        Sequencer.Position again = sequencer.next("idle", 1600);
+        assertEquals(1, again.offset());
+        assertNotEquals(first.epoch(), again.epoch());
+    }
+
+    @Test
+    void aResentBroadcastIsNotPositionedTwice() {
+        assertTrue(sequencer.firstTime("node-a", 1));
+        assertTrue(sequencer.firstTime("node-a", 2));
+        assertFalse(sequencer.firstTime("node-a", 2));
+    }
+}
