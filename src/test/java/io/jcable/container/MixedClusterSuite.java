@@ -177,7 +177,7 @@ abstract class MixedClusterSuite {
     @Test
     void theServersBridgeRunsOnTwoThreadsAndCountsWhatCrossed() {
         Probe probe = server().probe();
-        assertEquals(2, probe.state("jcableClusterThreads"), "one publisher and one listener thread");
+        assertEquals(4, probe.state("jcableClusterThreads"), "a publisher, a listener, a sequencer and a watch thread");
         String state = probe.cluster();
         assertTrue(state.matches("connected.*published=\\d+.*unpublished=0.*delivered=\\d+.*skipped=0.*"), state);
     }

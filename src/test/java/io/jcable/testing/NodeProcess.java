@@ -84,6 +84,12 @@ public final class NodeProcess implements CableTarget, AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Kills the node as a crash or {@code kill -9} would: no goodbye to its clients or the broker. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -2,7 +2,9 @@ package io.jcable.internal.cluster;
 
 import io.jcable.config.ClusterConfig;
 import io.jcable.internal.threads.CableThreads;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Session;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -11,6 +13,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.lang.System.Logger.Level;
@@ -18,7 +21,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
@@ -60,6 +67,7 @@ final class JmsLink implements AutoCloseable {
     private final Consumer<Arrival> received;
     private final BlockingQueue<Outgoing> backlog = new ArrayBlockingQueue<>(BACKLOG);
     private final Sequencer sequencer;
+    private final long streamIdleMillis;
     private final Thread publisher;
     private final Thread listener;
     private final Thread sequencing;
@@ -95,6 +103,7 @@ final class JmsLink implements AutoCloseable {
         this.node = node;
         this.received = received;
         this.sequencer = new Sequencer(streamIdleMillis);
+        this.streamIdleMillis = streamIdleMillis;
         this.publisher = threads.startManaged("jcable-cluster-publish", this::publishLoop);
         this.listener = threads.startManaged("jcable-cluster-listen", this::listenLoop);
         this.sequencing = threads.startManaged("jcable-cluster-sequence", this::sequenceLoop);
@@ -145,7 +154,7 @@ final class JmsLink implements AutoCloseable {
 
     /** Whether a broadcast sent now is positioned and comes back: publishing, listening and sequencing are up. */
     boolean sequencing() {
-        return publisherUp && listenerUp && sequencerUp;
+        return status().connected();
     }
 
     /**
@@ -178,15 +187,15 @@ final class JmsLink implements AutoCloseable {
     }
 
     private String sequenceQueue() {
-        return config.topic() + ".sequence?exclusive=true";
+        return config.topic() + ".sequence?exclusive=true&auto-delete=false";
     }
 
     private String sessionsQueue() {
-        return config.topic() + ".sessions?last-value-key=" + ClusterMessage.SID;
+        return config.topic() + ".sessions?last-value-key=" + ClusterMessage.SID + "&auto-delete=false";
     }
 
     ClusterStatus status() {
-        return new ClusterStatus(true, publisherUp, listenerUp, published.get(),
+        return new ClusterStatus(true, publisherUp, listenerUp, sequencerUp, published.get(),
                 backlog.size() + (publisherHolding ? 1 : 0), unpublished.get(), delivered.get(), skipped.get());
     }
 
@@ -226,6 +235,8 @@ final class JmsLink implements AutoCloseable {
                     }
                     boolean afterOutage = retry.down();
                     out = new Publisher(breaks.get());
+                    declare(sequenceQueue()); // a send to a queue the broker lacks would make a plain one
+                    declare(sessionsQueue());
                     publisherUp = true;
                     retry.succeeded();
                     holdUntil = afterOutage && (message != null || !backlog.isEmpty())
@@ -290,20 +301,32 @@ final class JmsLink implements AutoCloseable {
             JMSContext context = null;
             try {
                 context = connectTransacted();
+                declare(sequenceQueue());
+                declare(positionsQueue());
                 JMSConsumer in = context.createConsumer(context.createQueue(sequenceQueue()));
+                Queue positions = context.createQueue(positionsQueue());
                 JMSProducer out = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                         .setTimeToLive(TIME_TO_LIVE_MILLIS);
                 Topic topic = context.createTopic(config.topic());
                 sequencer.newTerm(); // another node may have sequenced meanwhile
                 sequencerUp = true;
                 retry.succeeded();
+                JMSContext browsing = context;
+                Function<String, Optional<Sequencer.Position>> stored = stream -> lastPosition(browsing, positions, stream);
                 while (running) {
                     Message message = in.receive(POLL_MILLIS);
+                    Map<String, Sequencer.Position> moved = new HashMap<>();
                     for (int batch = 0; message != null; message = ++batch < SEQUENCE_BATCH ? in.receiveNoWait() : null) {
-                        forward(context, out, topic, message);
+                        forward(context, out, topic, message, stored, moved);
+                    }
+                    for (Map.Entry<String, Sequencer.Position> last : moved.entrySet()) {
+                        TextMessage position = context.createTextMessage(last.getValue().epoch());
+                        position.setStringProperty(ClusterMessage.STREAM, last.getKey());
+                        position.setLongProperty(ClusterMessage.OFFSET, last.getValue().offset());
+                        out.setTimeToLive(streamIdleMillis).send(positions, position).setTimeToLive(TIME_TO_LIVE_MILLIS);
                     }
                     if (context.getTransacted()) {
-                        context.commit();
+                        context.commit(); // the broadcasts, their positions kept, and what was taken from the queue: at once
                     }
                 }
             } catch (JMSRuntimeException | JMSException e) {
@@ -324,7 +347,9 @@ final class JmsLink implements AutoCloseable {
     }
 
     /** A broadcast gets its stream's next position (a copy is dropped); a heartbeat goes on as it is. */
-    private void forward(JMSContext context, JMSProducer out, Topic topic, Message message) throws JMSException {
+    private void forward(JMSContext context, JMSProducer out, Topic topic, Message message,
+                         Function<String, Optional<Sequencer.Position>> stored, Map<String, Sequencer.Position> moved)
+            throws JMSException {
         String kind = message.getStringProperty(ClusterMessage.KIND);
         String origin = message.getStringProperty(ClusterMessage.ORIGIN);
         long number = message.propertyExists(ClusterMessage.SEQUENCE) ? message.getLongProperty(ClusterMessage.SEQUENCE) : 0;
@@ -343,12 +368,49 @@ final class JmsLink implements AutoCloseable {
         }
         String stream = message.getStringProperty(ClusterMessage.STREAM);
         if ("broadcast".equals(kind) && stream != null) {
-            Sequencer.Position position = sequencer.next(stream, System.currentTimeMillis());
+            Sequencer.Position position = sequencer.next(stream, System.currentTimeMillis(), stored);
+            moved.put(stream, position);
             positioned.setStringProperty(ClusterMessage.EPOCH, position.epoch());
             positioned.setLongProperty(ClusterMessage.OFFSET, position.offset());
         }
         out.send(topic, positioned);
         sequenced.incrementAndGet();
+    }
+
+    /**
+     * Makes {@code queue} with the attributes its name carries (exclusive, last-value key), if the broker
+     * has no such queue yet. Artemis applies a name's attributes when a producer bound to it is created
+     * through a session; a JMSContext's consumer would make a plain queue.
+     */
+    private void declare(String queue) throws JMSException {
+        try (Connection connection = config.user().isPresent()
+                ? factory.createConnection(config.user().get(), config.password().orElse(null))
+                : factory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            session.createProducer(session.createQueue(queue)).close();
+        }
+    }
+
+    /** The last position the broker keeps for {@code stream}: what the sequencer before this one gave it. */
+    private static Optional<Sequencer.Position> lastPosition(JMSContext context, Queue positions, String stream) {
+        try (QueueBrowser browser = context.createBrowser(positions,
+                ClusterMessage.STREAM + " = '" + stream.replace("'", "''") + "'")) {
+            Enumeration<?> kept = browser.getEnumeration();
+            Optional<Sequencer.Position> last = Optional.empty();
+            while (kept.hasMoreElements()) {
+                Message message = (Message) kept.nextElement();
+                if (message instanceof TextMessage text && message.propertyExists(ClusterMessage.OFFSET)) {
+                    last = Optional.of(new Sequencer.Position(text.getText(), message.getLongProperty(ClusterMessage.OFFSET)));
+                }
+            }
+            return last;
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("could not read the last position of a stream: " + e.getMessage());
+        }
+    }
+
+    private String positionsQueue() {
+        return config.topic() + ".positions?last-value-key=" + ClusterMessage.STREAM + "&auto-delete=false";
     }
 
     private JMSContext connectTransacted() {
@@ -373,7 +435,8 @@ final class JmsLink implements AutoCloseable {
                 JMSConsumer consumer = context.createConsumer(context.createTopic(config.topic()),
                         ClusterMessage.ORIGIN + " IS NULL OR " + ClusterMessage.ORIGIN + " <> '" + node + "' OR "
                                 + ClusterMessage.EPOCH + " IS NOT NULL OR " + ClusterMessage.KIND + " = 'heartbeat'");
-                // Holds the sessions queue, made as a last-value queue by this consumer; it takes nothing.
+                // Holds the sessions queue, made a last-value queue by declare(); it takes nothing.
+                declare(sessionsQueue());
                 context.createConsumer(context.createQueue(sessionsQueue()), ClusterMessage.SID + " = ''");
                 up = true;
                 listenerUp = true;

@@ -5,13 +5,17 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Gives the cluster's broadcasts their positions: the node whose consumer the broker made the
  * exclusive one on the sequence queue numbers each stream's broadcasts in the order the broker
- * handed them over. One term is one such consumer's life: a node that loses its consumer (its link
- * broke) or takes over from another begins a new term, so a stream's epoch names the term (and the
- * stream's start in it) and an offset is never given twice under one epoch. Used by the sequencing
+ * handed them over. One term is one such consumer's life. Each term goes on from the last position the
+ * broker keeps for a stream (written in the same transaction as the broadcasts it positioned), so a
+ * sequencer that takes over from a dead one continues its epochs and offsets; a stream the broker no
+ * longer knows (new, idle past its history, or a broker that lost its memory) begins under an epoch
+ * named after this term, so an offset is never given twice under one epoch. Used by the sequencing
  * thread only.
  */
 final class Sequencer {
@@ -57,10 +61,16 @@ final class Sequencer {
         return resends.firstTime(origin, sequence);
     }
 
-    /** The next position on {@code stream}. */
-    Position next(String stream, long nowMillis) {
+    /** The next position on {@code stream}; {@code stored} gives the broker's last one for a stream this term has not counted yet. */
+    Position next(String stream, long nowMillis, Function<String, Optional<Position>> stored) {
         forgetIdle(nowMillis);
-        Counter counter = counters.computeIfAbsent(stream, name -> new Counter(term + "-" + ++streamsBegun));
+        Counter counter = counters.get(stream);
+        if (counter == null) {
+            Optional<Position> last = stored.apply(stream);
+            counter = new Counter(last.map(Position::epoch).orElseGet(() -> term + "-" + ++streamsBegun));
+            counter.offset = last.map(Position::offset).orElse(0L);
+            counters.put(stream, counter);
+        }
         counter.usedMillis = nowMillis;
         return new Position(counter.epoch, ++counter.offset);
     }

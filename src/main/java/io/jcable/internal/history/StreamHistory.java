@@ -76,7 +76,9 @@ public final class StreamHistory {
     public void append(String stream, String payloadJson, long nowMillis, Positioned publish) {
         Stream kept;
         while (true) {
-            kept = streams.computeIfAbsent(stream, name -> new Stream(nodeEpoch + "-" + streamsBegun.incrementAndGet(), 0, false));
+            // A stream the sequencer positioned begins again under an epoch of this node's own: never one of its offsets.
+            kept = streams.compute(stream, (name, current) -> current != null && !current.sequenced ? current
+                    : new Stream(nodeEpoch + "-" + streamsBegun.incrementAndGet(), 0, false));
             synchronized (kept) {
                 if (streams.get(stream) != kept) {
                     continue; // swept away meanwhile: begin it again

@@ -30,7 +30,8 @@ class HealthServlet extends HttpServlet {
         response.getWriter().write("{\"status\":\"" + (healthy ? "up" : "down") + "\",\"connections\":"
                 + monitor.getConnections() + ",\"streams\":" + monitor.getStreams() + ",\"cluster\":\""
                 + cluster.name() + "\"" + (cluster.on() ? ",\"publishing\":\"" + upOrDown(cluster.publishing())
-                + "\",\"listening\":\"" + upOrDown(cluster.listening()) + "\"" : "") + "}");
+                + "\",\"listening\":\"" + upOrDown(cluster.listening())
+                + "\",\"sequencing\":\"" + upOrDown(cluster.sequencing()) + "\"" : "") + "}");
     }
 
     private static String upOrDown(boolean up) {

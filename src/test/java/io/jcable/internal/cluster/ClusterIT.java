@@ -228,7 +228,7 @@ class ClusterIT {
             assertOutageLoggedOnceAndNothingLost();
             for (NodeProcess node : List.of(a, b)) {
                 assertEquals(0, count(node.probe().cluster(), "waiting"), node.probe()::cluster);
-                assertEquals(2, node.probe().state("jcableClusterThreads"), "one publisher and one listener thread");
+                assertEquals(4, node.probe().state("jcableClusterThreads"), "a publisher, a listener, a sequencer and a watch thread");
             }
         }
     }
@@ -298,7 +298,7 @@ class ClusterIT {
         for (NodeProcess node : List.of(a, b)) {
             List<Probe.Line> log = node.probe().log();
             long down = log.stream().filter(line -> line.message().contains("broker unreachable")).count();
-            assertEquals(2, down, "each direction logs the outage once, not per message or attempt: " + log);
+            assertEquals(3, down, "publishing, listening and sequencing each log the outage once, not per message or attempt: " + log);
             assertEquals(0, count(node.probe().cluster(), "unpublished"), node.probe()::cluster);
         }
     }

@@ -104,4 +104,14 @@ class StreamHistoryTest {
         String epoch = positions.get(positions.size() - 1).split("/")[0];
         assertTrue(history.after("local", epoch, 2, 0).rejected(), "a node's own positions: ahead is impossible, refused");
     }
+
+    @Test
+    void aBroadcastPositionedHereOnASequencedStreamBeginsANewEpochNeverTheSequencersNextOffset() {
+        record("s", "E", 7, 0);
+        append("s", "here", 0); // the sequencer was out of reach
+        String local = positions.get(positions.size() - 1);
+        assertFalse(local.startsWith("E/"), local);
+        assertTrue(local.endsWith("/1"), local);
+        assertTrue(history.after("s", "E", 7, 0).rejected(), "E's history is no longer complete here");
+    }
 }
