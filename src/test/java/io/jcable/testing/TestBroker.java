@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueRequestor;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,6 +18,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -87,6 +93,49 @@ public final class TestBroker implements AutoCloseable {
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Pauses (or resumes) the broker's delivery to the subscriptions of {@code topic} whose selector names
+     * {@code node}: that node stops hearing the cluster and nothing else changes (it still publishes,
+     * its sequencer still runs), through the broker's management address.
+     */
+    public void pauseSubscriptionsOf(String topic, String node, boolean pause) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url());
+             QueueConnection connection = factory.createQueueConnection()) {
+            QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+            QueueRequestor requestor = new QueueRequestor(session, session.createQueue("activemq.management"));
+            connection.start();
+            Object[] queues = (Object[]) manage(session, requestor, ResourceNames.ADDRESS + topic, "queueNames", false);
+            int paused = 0;
+            for (Object queue : queues) {
+                Object filter = manage(session, requestor, ResourceNames.QUEUE + queue, "filter", false);
+                if (filter != null && filter.toString().contains(node)) {
+                    manage(session, requestor, ResourceNames.QUEUE + queue, pause ? "pause" : "resume", true);
+                    paused++;
+                }
+            }
+            if (paused == 0) {
+                throw new IllegalStateException("no subscription of " + topic + " names node " + node);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object manage(QueueSession session, QueueRequestor requestor, String resource, String name, boolean operation)
+            throws Exception {
+        Message request = session.createMessage();
+        if (operation) {
+            JMSManagementHelper.putOperationInvocation(request, resource, name);
+        } else {
+            JMSManagementHelper.putAttribute(request, resource, name);
+        }
+        Message reply = requestor.request(request);
+        if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+            throw new IllegalStateException(resource + " " + name + ": " + JMSManagementHelper.getResult(reply));
+        }
+        return JMSManagementHelper.getResult(reply);
     }
 
     @Override

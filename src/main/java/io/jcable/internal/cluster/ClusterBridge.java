@@ -39,6 +39,10 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
 
     static final long ECHO_TIMEOUT_MILLIS = 2000;
     private static final long WATCH_MILLIS = 100;
+    /** Every node sends a heartbeat through the sequencer this often; its peers and itself watch them come back. */
+    static final long HEARTBEAT_MILLIS = 1000;
+    /** A node whose heartbeats have not come back for this long: deaf if it is this one, gone if a peer. */
+    static final long SILENT_MILLIS = 5000;
 
     /** A broadcast of this node on its way through the sequencer. */
     private record Pending(String stream, String payloadJson, String excludeSocket, long sentNanos) {
@@ -65,6 +69,9 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
     private volatile JmsLink link;
     private final Map<Long, Pending> inFlight = new TreeMap<>(); // by number, under itself
     private Thread watch;
+    private final Map<String, Long> heard = new java.util.concurrent.ConcurrentHashMap<>(); // node -> nanoTime of its last heartbeat
+    private volatile long connectedSince; // nanoTime; 0 while not connected
+    private long lastHeartbeat;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (!config.cluster().enabled() || link != null) {
@@ -154,8 +161,14 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
                 TimeUnit.MILLISECONDS.sleep(WATCH_MILLIS);
                 JmsLink current = link;
                 if (current != null) {
-                    deliverHere(current.sequencing() ? System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(ECHO_TIMEOUT_MILLIS)
-                            : Long.MAX_VALUE);
+                    long now = System.nanoTime();
+                    boolean connected = current.sequencing();
+                    connectedSince = connected ? (connectedSince == 0 ? now : connectedSince) : 0;
+                    deliverHere(connected ? now - TimeUnit.MILLISECONDS.toNanos(ECHO_TIMEOUT_MILLIS) : Long.MAX_VALUE);
+                    if (connected && now - lastHeartbeat >= TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MILLIS)) {
+                        lastHeartbeat = now;
+                        current.publishSequenced(new ClusterMessage.Heartbeat(), number -> { });
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -192,16 +205,43 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
         return node;
     }
 
-    /** Whether the bridge is on and either direction has lost its broker: broadcasts do not cross right now. */
+    /** Whether the bridge is on and not healthy (a direction lost its broker, or it is deaf): broadcasts do not cross right now. */
     public boolean reconnecting() {
         ClusterStatus status = status();
-        return status.on() && !status.connected();
+        return status.on() && !status.healthy();
     }
 
-    /** The bridge's state: off, or each direction's link and the counts. */
+    /** The bridge's state: off, or each direction's link, whether its heartbeats come back, and the counts. */
     public ClusterStatus status() {
         JmsLink current = link;
-        return current == null ? ClusterStatus.OFF : current.status();
+        if (current == null) {
+            return ClusterStatus.OFF;
+        }
+        ClusterStatus status = current.status();
+        return status.hearing(hearing(status, System.nanoTime()));
+    }
+
+    /** Deaf: connected for longer than {@value #SILENT_MILLIS} ms and none of its own heartbeats back for that long. */
+    private boolean hearing(ClusterStatus status, long now) {
+        long since = connectedSince;
+        if (!status.connected() || since == 0) {
+            return true; // reconnecting says it already
+        }
+        long silent = TimeUnit.MILLISECONDS.toNanos(SILENT_MILLIS);
+        Long own = heard.get(node);
+        return now - since < silent || (own != null && now - own < silent);
+    }
+
+    /** The nodes heard within {@value #SILENT_MILLIS} ms, this one included when its heartbeats come back. */
+    public java.util.Set<String> nodesHeard() {
+        long now = System.nanoTime();
+        java.util.Set<String> alive = new java.util.TreeSet<>();
+        heard.forEach((peer, at) -> {
+            if (now - at < TimeUnit.MILLISECONDS.toNanos(SILENT_MILLIS)) {
+                alive.add(peer);
+            }
+        });
+        return alive;
     }
 
     /** The bridge's state as text, for operators and tests: see {@link ClusterStatus#toString()}. */
@@ -216,6 +256,12 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
     private void received(JmsLink.Arrival arrival) {
         ClusterMessage message = arrival.message();
         boolean own = node.equals(arrival.origin());
+        if (message instanceof ClusterMessage.Heartbeat) {
+            if (arrival.origin() != null) {
+                heard.put(arrival.origin(), System.nanoTime());
+            }
+            return;
+        }
         if (message instanceof ClusterMessage.Published published) {
             if (arrival.epoch() == null) {
                 if (!own) { // not positioned by a sequencer: a node of an earlier version

@@ -195,7 +195,7 @@ final class JmsLink implements AutoCloseable {
     }
 
     ClusterStatus status() {
-        return new ClusterStatus(true, publisherUp, listenerUp, sequencerUp, published.get(),
+        return new ClusterStatus(true, publisherUp, listenerUp, sequencerUp, true, published.get(),
                 backlog.size() + (publisherHolding ? 1 : 0), unpublished.get(), delivered.get(), skipped.get());
     }
 
@@ -265,7 +265,9 @@ final class JmsLink implements AutoCloseable {
                 }
                 holdUntil = 0;
                 out.send(message);
-                published.incrementAndGet();
+                if (!(message.message() instanceof ClusterMessage.Heartbeat)) {
+                    published.incrementAndGet(); // what was broadcast or told, not the link's own upkeep
+                }
                 message = null;
                 publisherHolding = false;
             } catch (InterruptedException e) {
@@ -503,7 +505,7 @@ final class JmsLink implements AutoCloseable {
         long offset = epoch == null ? 0 : message.getLongProperty(ClusterMessage.OFFSET);
         try {
             received.accept(new Arrival(read, origin, sequence, epoch, offset));
-            if (!node.equals(origin)) {
+            if (!node.equals(origin) && !(read instanceof ClusterMessage.Heartbeat)) {
                 delivered.incrementAndGet();
             }
         } catch (RuntimeException e) {

@@ -48,7 +48,7 @@ public interface CableMXBean {
 
     /**
      * "off", or the cluster bridge's state, each direction and the counts
-     * ("connected publishing=up listening=up sequencing=up published=... waiting=... unpublished=...", "reconnecting ...").
+     * ("connected publishing=up listening=up sequencing=up hearing=yes published=... waiting=... unpublished=...", "reconnecting ...", "deaf ...": connected, but its own heartbeats do not come back through the broker).
      */
     String getCluster();
 

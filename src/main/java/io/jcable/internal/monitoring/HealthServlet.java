@@ -31,7 +31,8 @@ class HealthServlet extends HttpServlet {
                 + monitor.getConnections() + ",\"streams\":" + monitor.getStreams() + ",\"cluster\":\""
                 + cluster.name() + "\"" + (cluster.on() ? ",\"publishing\":\"" + upOrDown(cluster.publishing())
                 + "\",\"listening\":\"" + upOrDown(cluster.listening())
-                + "\",\"sequencing\":\"" + upOrDown(cluster.sequencing()) + "\"" : "") + "}");
+                + "\",\"sequencing\":\"" + upOrDown(cluster.sequencing())
+                + "\",\"hearing\":\"" + (cluster.hearing() ? "yes" : "no") + "\"" : "") + "}");
     }
 
     private static String upOrDown(boolean up) {

@@ -217,6 +217,30 @@ class ClusterPositionsIT {
         return URI.create(node.cable("nobody").toString().replaceFirst("\\?.*", "") + "?sid=" + sid);
     }
 
+    @Test
+    @Order(5)
+    void aNodeThatStopsHearingTheClusterSaysSoWhileItsPeersStayHealthy() {
+        NodeProcess b = node("positions-b");
+        NodeProcess c = node("positions-c");
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.probe().state("clusterNodesHeard") == 2);
+        String deafNode = c.probe().state().getString("clusterNode");
+        broker.pauseSubscriptionsOf("jcable", deafNode, true); // its listening side only: it still publishes
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> health(c) == 503);
+            assertTrue(c.probe().cluster().startsWith("deaf publishing=up listening=up sequencing=up hearing=no"), c.probe()::cluster);
+            assertTrue(c.send(HttpRequest.newBuilder(c.http("_health")).build()).body().contains("\"hearing\":\"no\""));
+            assertTrue(c.probe().jmx().toString().contains("deaf"), "the MXBean says why");
+            assertEquals(200, health(b), "its peer hears itself and is healthy");
+        } finally {
+            broker.pauseSubscriptionsOf("jcable", deafNode, false);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> health(c) == 200);
+    }
+
+    private static int health(NodeProcess node) {
+        return node.send(HttpRequest.newBuilder(node.http("_health")).build()).statusCode();
+    }
+
     private static CableClient ext(NodeProcess node, String user) {
         return CableClient.connect(node.cable(user), Map.of(), List.of(EXT));
     }

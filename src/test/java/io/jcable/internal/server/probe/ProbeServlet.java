@@ -70,6 +70,8 @@ public class ProbeServlet extends HttpServlet {
                     .add("jcableClusterThreads", threads("jcable-cluster-"))
                     .add("nonWorkerThreads", nonWorkerThreads())
                     .add("cluster", bean(ClusterBridge.class).state())
+                    .add("clusterNode", bean(ClusterBridge.class).node())
+                    .add("clusterNodesHeard", bean(ClusterBridge.class).nodesHeard().size())
                     .build().toString());
             case "/log" -> json(response, log.records().toString());
             case "/jmx" -> json(response, jmx(bean(CableMonitor.class).objectName()));
