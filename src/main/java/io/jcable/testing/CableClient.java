@@ -174,7 +174,12 @@ public final class CableClient implements AutoCloseable {
      * not extend the wait.
      */
     public String next() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return next(WAIT);
+    }
+
+    /** The next frame that is not a ping, waiting up to {@code wait} in all. */
+    public String next(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             String frame = poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (!frame.startsWith("{\"type\":\"ping\"")) {

@@ -69,7 +69,8 @@ class ArchitectureTest {
             .whereLayer("server").mayOnlyAccessLayers("channel API", "configuration", "protocol", "threads", "binding",
                     "identity", "history", "session", "presence", "broadcast")
             // The cluster delivers what other nodes publish to this node's streams and connections.
-            .whereLayer("cluster").mayOnlyAccessLayers("configuration", "protocol", "threads", "broadcast", "server", "session")
+            .whereLayer("cluster").mayOnlyAccessLayers("configuration", "protocol", "threads", "broadcast", "server", "session",
+                    "presence")
             .whereLayer("http").mayOnlyAccessLayers("channel API", "configuration", "protocol", "presence", "broadcast")
             // Turbo's built-in channels are found by CDI like the application's: nothing else depends on them. Its refresh
             // debouncer has a timer thread.

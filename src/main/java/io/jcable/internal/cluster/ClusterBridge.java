@@ -4,6 +4,10 @@ import io.jcable.broadcast.Disconnect;
 import io.jcable.config.CableConfig;
 import io.jcable.internal.broadcast.BroadcastOrdering;
 import io.jcable.internal.broadcast.StreamRegistry;
+import io.jcable.internal.broadcast.Whispered;
+import io.jcable.internal.presence.PresenceAnnounced;
+import io.jcable.internal.presence.PresenceRegistry;
+import io.jcable.internal.server.WhispersAndPresence;
 import io.jcable.internal.session.SessionStore;
 import io.jcable.internal.session.SharedSessions;
 import io.jcable.internal.server.ConnectionRegistry;
@@ -65,6 +69,12 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
     @Inject
     SessionStore sessions;
 
+    @Inject
+    WhispersAndPresence presenceHere;
+
+    @Inject
+    PresenceRegistry presence;
+
     private final String node = UUID.randomUUID().toString();
     private volatile JmsLink link;
     private final Map<Long, Pending> inFlight = new TreeMap<>(); // by number, under itself
@@ -78,7 +88,8 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
             return;
         }
         LOG.log(Level.INFO, "cluster: node {0} joins through {1}", node, config.cluster().describe());
-        link = JmsLink.open(config.cluster(), node, config.extended().historyTtlSeconds() * 1000, this::received, threads);
+        link = JmsLink.open(config.cluster(), node, config.extended().historyTtlSeconds() * 1000, this::received,
+                this::listening, threads);
         watch = threads.startManaged("jcable-cluster-watch", this::watchLoop);
         streams.orderThrough(this);
         sessions.share(this);
@@ -140,6 +151,31 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
         deliverHere(Long.MAX_VALUE);
     }
 
+    /** This node began or stopped holding a presence id: the others are told, and a node that starts later learns it. */
+    void announced(@Observes PresenceAnnounced change) {
+        JmsLink current = link;
+        if (current != null) {
+            current.publish(new ClusterMessage.PresenceChanged(change.stream(), change.id(), change.info(), node));
+        }
+    }
+
+    void whispered(@Observes Whispered whisper) {
+        JmsLink current = link;
+        if (current != null) {
+            current.publish(new ClusterMessage.Whispered(whisper.stream(), whisper.dataJson()));
+        }
+    }
+
+    /** The listener is (back) on the topic: what this node holds is said again (a restarted broker forgot it). */
+    private void listening() {
+        JmsLink current = link;
+        if (current != null) {
+            for (PresenceRegistry.Held held : presence.heldHere()) {
+                current.publish(new ClusterMessage.PresenceChanged(held.stream(), held.id(), held.info(), node));
+            }
+        }
+    }
+
     @Override
     public void keep(String sid, String json, long ttlMillis) {
         JmsLink current = link;
@@ -169,6 +205,11 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
                         lastHeartbeat = now;
                         current.publishSequenced(new ClusterMessage.Heartbeat(), number -> { });
                     }
+                    boolean hearing = hearing(current.status(), now);
+                    presence.stale(!hearing);
+                    if (hearing) {
+                        forgetSilentPeers(current, now);
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -176,6 +217,24 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
                 LOG.log(Level.ERROR, "cluster: could not deliver a broadcast here", e);
             }
         }
+    }
+
+    /**
+     * A peer silent for {@value #SILENT_MILLIS} ms and the presence TTL is gone (killed, cut off): the ids
+     * only it held leave, here and, through the presence queue, for nodes that start later. Its clients
+     * that came back elsewhere within that time are held there already, so nobody sees them leave.
+     */
+    private void forgetSilentPeers(JmsLink current, long now) {
+        long gone = TimeUnit.MILLISECONDS.toNanos(SILENT_MILLIS) + TimeUnit.SECONDS.toNanos(config.extended().presenceTtlSeconds());
+        heard.forEach((peer, at) -> {
+            if (!peer.equals(node) && now - at > gone && heard.remove(peer, at)) {
+                LOG.log(Level.INFO, "cluster: node {0} silent for {1,number,#} ms: gone", peer, TimeUnit.NANOSECONDS.toMillis(now - at));
+                for (PresenceRegistry.Held held : presence.heldBy(peer)) {
+                    current.publish(new ClusterMessage.PresenceChanged(held.stream(), held.id(), null, peer));
+                }
+                presenceHere.nodeGone(peer);
+            }
+        });
     }
 
     /** Delivers here, in order, this node's broadcasts sent before {@code sentBeforeNanos} that have not come back. */
@@ -284,6 +343,15 @@ public class ClusterBridge implements BroadcastOrdering, SharedSessions {
                     streams.keepPositioned(published.stream(), published.payloadJson(), arrival.epoch(), arrival.offset());
                 }
             }
+        } else if (message instanceof ClusterMessage.PresenceChanged change && !node.equals(change.holder())) {
+            heard.putIfAbsent(change.holder(), System.nanoTime()); // learnt from the queue: alive until it is silent
+            if (change.info() != null) {
+                presenceHere.remoteJoined(change.stream(), change.id(), change.info(), change.holder());
+            } else {
+                presenceHere.remoteLeft(change.stream(), change.id(), change.holder());
+            }
+        } else if (message instanceof ClusterMessage.Whispered whisper && !own) {
+            presenceHere.remoteWhisper(whisper.stream(), whisper.dataJson());
         } else if (message instanceof ClusterMessage.Disconnected disconnected && !own) {
             connections.disconnect(disconnected.identifiers(), disconnected.reconnect());
         }

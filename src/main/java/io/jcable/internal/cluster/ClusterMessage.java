@@ -2,7 +2,9 @@ package io.jcable.internal.cluster;
 
 import io.jcable.internal.protocol.JsonReading;
 import io.jcable.internal.protocol.JsonText;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
@@ -34,6 +36,9 @@ sealed interface ClusterMessage {
     String DELIVERED_HERE = "here";
     /** The message property naming a session: the sessions queue keeps the last message of each. */
     String SID = "sid";
+    /** The message property naming the node that holds a presence id; with the stream and id, the presence queue's key. */
+    String HOLDER = "holder";
+    String PRESENCE_KEY = "pkey";
 
     String kind();
 
@@ -85,6 +90,45 @@ sealed interface ClusterMessage {
         }
     }
 
+    /**
+     * A node began ({@code info} not null) or stopped holding a presence id on a stream: on the topic for
+     * the nodes listening, and in the presence queue (the last word per holder, stream and id) for a node
+     * that starts later.
+     */
+    record PresenceChanged(String stream, String id, JsonValue info, String holder) implements ClusterMessage {
+        @Override
+        public String kind() {
+            return "presence";
+        }
+
+        @Override
+        public String body() {
+            JsonObjectBuilder body = Json.createObjectBuilder().add("id", id);
+            if (info != null) {
+                body.add("info", info);
+            }
+            return body.build().toString();
+        }
+
+        /** The presence queue's key. */
+        String key() {
+            return holder + "\n" + stream + "\n" + id;
+        }
+    }
+
+    /** A whisper of a client of the node that sends it, for the subscribers of the others. */
+    record Whispered(String stream, String dataJson) implements ClusterMessage {
+        @Override
+        public String kind() {
+            return "whisper";
+        }
+
+        @Override
+        public String body() {
+            return dataJson;
+        }
+    }
+
     /** A node's heartbeat, sent through the sequencer: its return says the whole path works. */
     record Heartbeat() implements ClusterMessage {
         @Override
@@ -112,6 +156,20 @@ sealed interface ClusterMessage {
         }
     }
 
+    /** A presence change from its properties and body; null when malformed. */
+    static PresenceChanged readPresence(String stream, String holder, String body) {
+        if (stream == null || holder == null || body == null
+                || !(JsonReading.parse(body) instanceof JsonObject object) || !(object.get("id") instanceof JsonString id)) {
+            return null;
+        }
+        return new PresenceChanged(stream, id.getString(), object.get("info"), holder);
+    }
+
+    /** A whisper from its properties and body; null when malformed. */
+    static Whispered readWhisper(String stream, String body) {
+        return stream == null || body == null || !(JsonReading.parse(body) instanceof JsonObject) ? null : new Whispered(stream, body);
+    }
+
     /**
      * The message a node published, from its properties and body; null for anything foreign or
      * malformed (no such kind, no stream, a body that is not the JSON expected).
@@ -129,6 +187,9 @@ sealed interface ClusterMessage {
     static ClusterMessage read(String kind, String stream, String excludeSocket, boolean deliveredHere, String body) {
         if ("heartbeat".equals(kind)) {
             return new Heartbeat();
+        }
+        if ("presence".equals(kind) || "whisper".equals(kind)) {
+            return null; // read by readPresence and readWhisper, which need more properties
         }
         if (kind == null || body == null) {
             return null;

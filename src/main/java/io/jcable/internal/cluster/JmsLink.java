@@ -65,6 +65,8 @@ final class JmsLink implements AutoCloseable {
     private final ClusterConfig config;
     private final String node;
     private final Consumer<Arrival> received;
+    /** Told each time the listener is (back) on the topic, after it learnt the presence of the others. */
+    private final Runnable listening;
     private final BlockingQueue<Outgoing> backlog = new ArrayBlockingQueue<>(BACKLOG);
     private final Sequencer sequencer;
     private final long streamIdleMillis;
@@ -97,8 +99,9 @@ final class JmsLink implements AutoCloseable {
     }
 
     JmsLink(ConnectionFactory factory, ClusterConfig config, String node, long streamIdleMillis, Consumer<Arrival> received,
-            CableThreads threads) {
+            Runnable listening, CableThreads threads) {
         this.factory = factory;
+        this.listening = listening;
         this.config = config;
         this.node = node;
         this.received = received;
@@ -115,11 +118,11 @@ final class JmsLink implements AutoCloseable {
      * {@code jcable.cluster.connection-factory}.
      */
     static JmsLink open(ClusterConfig config, String node, long streamIdleMillis, Consumer<Arrival> received,
-                        CableThreads threads) {
+                        Runnable listening, CableThreads threads) {
         ConnectionFactory factory = config.url().isPresent()
                 ? ArtemisClient.factory(config.url().get())
                 : lookup(config.connectionFactory().get());
-        return new JmsLink(factory, config, node, streamIdleMillis, received, threads);
+        return new JmsLink(factory, config, node, streamIdleMillis, received, listening, threads);
     }
 
     private static ConnectionFactory lookup(String name) {
@@ -237,6 +240,7 @@ final class JmsLink implements AutoCloseable {
                     out = new Publisher(breaks.get());
                     declare(sequenceQueue()); // a send to a queue the broker lacks would make a plain one
                     declare(sessionsQueue());
+                    declare(presenceQueue());
                     publisherUp = true;
                     retry.succeeded();
                     holdUntil = afterOutage && (message != null || !backlog.isEmpty())
@@ -439,6 +443,9 @@ final class JmsLink implements AutoCloseable {
                                 + ClusterMessage.EPOCH + " IS NOT NULL OR " + ClusterMessage.KIND + " = 'heartbeat'");
                 // Holds the sessions queue, made a last-value queue by declare(); it takes nothing.
                 declare(sessionsQueue());
+                declare(presenceQueue());
+                learnPresence(context);
+                listening.run();
                 context.createConsumer(context.createQueue(sessionsQueue()), ClusterMessage.SID + " = ''");
                 up = true;
                 listenerUp = true;
@@ -483,11 +490,7 @@ final class JmsLink implements AutoCloseable {
     }
 
     private void deliver(Message message, Resends resends) throws JMSException {
-        ClusterMessage read = message instanceof TextMessage text
-                ? ClusterMessage.read(message.getStringProperty(ClusterMessage.KIND),
-                        message.getStringProperty(ClusterMessage.STREAM), message.getStringProperty(ClusterMessage.EXCLUDE),
-                        message.propertyExists(ClusterMessage.DELIVERED_HERE), text.getText())
-                : null;
+        ClusterMessage read = message instanceof TextMessage text ? read(message, text.getText()) : null;
         if (read == null) {
             skipped.incrementAndGet();
             LOG.log(Level.WARNING, "cluster: skipped a message on topic {0} that no JCable node sent ({1}, {2} {3})",
@@ -511,6 +514,38 @@ final class JmsLink implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "cluster: could not deliver a " + read.kind() + " from another node", e);
         }
+    }
+
+    private static ClusterMessage read(Message message, String body) throws JMSException {
+        String kind = message.getStringProperty(ClusterMessage.KIND);
+        String stream = message.getStringProperty(ClusterMessage.STREAM);
+        if ("presence".equals(kind)) {
+            return ClusterMessage.readPresence(stream, message.getStringProperty(ClusterMessage.HOLDER), body);
+        }
+        if ("whisper".equals(kind)) {
+            return ClusterMessage.readWhisper(stream, body);
+        }
+        return ClusterMessage.read(kind, stream, message.getStringProperty(ClusterMessage.EXCLUDE),
+                message.propertyExists(ClusterMessage.DELIVERED_HERE), body);
+    }
+
+    /** What the presence queue says other nodes hold now: for a node that starts, or comes back, to learn it. */
+    private void learnPresence(JMSContext context) throws JMSException {
+        try (QueueBrowser browser = context.createBrowser(context.createQueue(presenceQueue()),
+                ClusterMessage.HOLDER + " <> '" + node + "'")) {
+            Enumeration<?> held = browser.getEnumeration();
+            while (held.hasMoreElements()) {
+                Message message = (Message) held.nextElement();
+                if (message instanceof TextMessage text && read(message, text.getText()) instanceof ClusterMessage.PresenceChanged change
+                        && change.info() != null) {
+                    received.accept(new Arrival(change, change.holder(), 0, null, 0));
+                }
+            }
+        }
+    }
+
+    private String presenceQueue() {
+        return config.topic() + ".presence?last-value-key=" + ClusterMessage.PRESENCE_KEY + "&auto-delete=false";
     }
 
     private JMSContext connect(long born) {
@@ -557,6 +592,7 @@ final class JmsLink implements AutoCloseable {
         final Topic topic;
         final Queue sequenceQueue;
         final Queue sessionsQueue;
+        final Queue presenceQueue;
         final JMSProducer producer;
 
         Publisher(long born) {
@@ -566,6 +602,7 @@ final class JmsLink implements AutoCloseable {
                 this.topic = context.createTopic(config.topic());
                 this.sequenceQueue = context.createQueue(sequenceQueue());
                 this.sessionsQueue = context.createQueue(sessionsQueue());
+                this.presenceQueue = context.createQueue(presenceQueue());
                 this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                         .setTimeToLive(TIME_TO_LIVE_MILLIS).setProperty(ClusterMessage.ORIGIN, node);
             } catch (RuntimeException e) {
@@ -591,7 +628,13 @@ final class JmsLink implements AutoCloseable {
             if (message instanceof ClusterMessage.Published published && published.deliveredHere()) {
                 text.setBooleanProperty(ClusterMessage.DELIVERED_HERE, true);
             }
-            if (message instanceof ClusterMessage.SessionSaved session) {
+            if (message instanceof ClusterMessage.PresenceChanged change) {
+                text.setStringProperty(ClusterMessage.HOLDER, change.holder());
+                text.setStringProperty(ClusterMessage.PRESENCE_KEY, change.key());
+                // The queue first: a node that learns from it while the topic brings the news misses nothing.
+                producer.setTimeToLive(change.info() == null ? TIME_TO_LIVE_MILLIS * 60 : 0).send(presenceQueue, text)
+                        .setTimeToLive(TIME_TO_LIVE_MILLIS).send(topic, text);
+            } else if (message instanceof ClusterMessage.SessionSaved session) {
                 text.setStringProperty(ClusterMessage.SID, session.sid());
                 producer.setTimeToLive(session.ttlMillis()).send(sessionsQueue, text).setTimeToLive(TIME_TO_LIVE_MILLIS);
             } else if (outgoing.sequence() > 0) {

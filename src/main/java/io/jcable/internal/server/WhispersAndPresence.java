@@ -5,7 +5,10 @@ import io.jcable.internal.broadcast.StreamRegistry;
 import io.jcable.internal.presence.PresenceRegistry;
 import io.jcable.internal.protocol.Command;
 import io.jcable.internal.protocol.Frames;
+import io.jcable.internal.broadcast.Whispered;
+import io.jcable.internal.presence.PresenceAnnounced;
 import io.jcable.internal.session.SessionStore;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,13 +38,21 @@ public class WhispersAndPresence {
     @Inject
     CableConfig config;
 
+    @Inject
+    Event<PresenceAnnounced> announced;
+
+    @Inject
+    Event<Whispered> whispered;
+
     void whisper(CableConnection connection, SubscriptionHandle subscription, JsonValue data) {
         String stream = subscription.whisperStream();
         if (stream == null) {
             LOG.log(Level.DEBUG, "{0}: a whisper on {1}, which whispers nowhere", connection, subscription);
             return;
         }
-        streams.publishTransient(stream, data.toString(), false, subscription);
+        String json = data.toString();
+        streams.publishTransient(stream, json, false, subscription);
+        whispered.fire(new Whispered(stream, json));
     }
 
     void command(CableConnection connection, SubscriptionHandle subscription, Command.Presence command) {
@@ -76,9 +87,7 @@ public class WhispersAndPresence {
                 return;
             }
             subscription.presence(new SessionStore.Presence(id, info));
-            if (joined == PresenceRegistry.Joined.FIRST) {
-                streams.publishTransient(stream, PresenceRegistry.joined(id, info), true, null);
-            }
+            joined(stream, id, info, joined);
         } else if (id.equals(subscription.presenceId())) {
             leave(subscription);
         }
@@ -95,9 +104,43 @@ public class WhispersAndPresence {
         }
         // Past the limits only if they were lowered meanwhile: it was admitted once, so it keeps its place.
         subscription.presence(kept);
-        if (presence.join(stream, kept.id(), kept.info(), subscription, Integer.MAX_VALUE) == PresenceRegistry.Joined.FIRST) {
-            streams.publishTransient(stream, PresenceRegistry.joined(kept.id(), kept.info()), true, null); // it had left meanwhile
+        // FIRST only if it had left meanwhile; restored on another node, that node's hold keeps it present.
+        joined(stream, kept.id(), kept.info(), presence.join(stream, kept.id(), kept.info(), subscription, Integer.MAX_VALUE));
+    }
+
+    private void joined(String stream, String id, JsonValue info, PresenceRegistry.Joined joined) {
+        if (joined == PresenceRegistry.Joined.FIRST) {
+            streams.publishTransient(stream, PresenceRegistry.joined(id, info), true, null);
         }
+        if (joined == PresenceRegistry.Joined.FIRST || joined == PresenceRegistry.Joined.FIRST_HERE) {
+            announced.fire(new PresenceAnnounced(stream, id, info));
+        }
+    }
+
+    /** Another node holds {@code id} on {@code stream} (or says so again). */
+    public void remoteJoined(String stream, String id, JsonValue info, String node) {
+        if (presence.joinRemote(stream, id, info, node)) {
+            streams.publishTransient(stream, PresenceRegistry.joined(id, info), true, null);
+        }
+    }
+
+    /** Another node no longer holds {@code id} on {@code stream}. */
+    public void remoteLeft(String stream, String id, String node) {
+        if (presence.leaveRemote(stream, id, node)) {
+            streams.publishTransient(stream, PresenceRegistry.left(id), true, null);
+        }
+    }
+
+    /** A node is gone: the ids only it held leave. */
+    public void nodeGone(String node) {
+        for (String[] gone : presence.dropNode(node)) {
+            streams.publishTransient(gone[0], PresenceRegistry.left(gone[1]), true, null);
+        }
+    }
+
+    /** A client of another node whispered on {@code stream}: every subscriber here hears it. */
+    public void remoteWhisper(String stream, String dataJson) {
+        streams.publishTransient(stream, dataJson, false, null);
     }
 
     /** AnyCable's presence error, {@code {"type":"error","total":0}}, with the reason in words. */
@@ -124,8 +167,12 @@ public class WhispersAndPresence {
             return;
         }
         subscription.presence(null);
-        if (presence.leave(stream, id, subscription)) {
+        PresenceRegistry.Left left = presence.leave(stream, id, subscription);
+        if (left == PresenceRegistry.Left.LAST) {
             streams.publishTransient(stream, PresenceRegistry.left(id), true, null);
+        }
+        if (left != PresenceRegistry.Left.STILL) {
+            announced.fire(new PresenceAnnounced(stream, id, null));
         }
     }
 }
