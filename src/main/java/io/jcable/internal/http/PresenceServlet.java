@@ -10,7 +10,7 @@ import java.io.IOException;
  * {@code GET /_presence/<stream>} with {@code Authorization: Bearer <key>}: who is present on the
  * stream, {@code {"total":N,"records":[{"id":...,"info":...}]}} (AnyCable's REST API answers
  * {@code GET /api/presence/<stream>/users} alike). 401 without the key, 400 without a stream, 405
- * for other methods. This node's view: presence is kept per node.
+ * for other methods. The cluster's view, merged on this node (with "stale":true while it does not hear the cluster).
  */
 public class PresenceServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
