@@ -117,3 +117,39 @@ test("@anycable/web's tokenRefresher answers token_expired with a fresh jid, and
   await until(() => got.some((m) => m.message === "fresh"), "erin's own line");
   assert.equal(got.find((m) => m.message === "fresh").current_user_id, "erin");
 });
+
+test("two people on @anycable/web: each sees the other in the room's presence and the other's typing whisper within a second", async (t) => {
+  const demo = await demoFor(t);
+  const people = ["alice", "bob"].map((user) => {
+    const cable = createCable(demo.cable(token(user)), { protocol: EXT, websocketImplementation: WebSocket, logLevel: "error" });
+    t.after(() => cable.disconnect());
+    const channel = cable.subscribeTo("ChatChannel", { room: "people" });
+    const seen = { present: new Set(), typing: [] };
+    channel.on("presence", (event) => {
+      if (event.type === "join") seen.present.add(event.id);
+      if (event.type === "leave") seen.present.delete(event.id);
+    });
+    channel.on("message", (message) => { if (message.typing) seen.typing.push(message.typing); });
+    return { user, channel, seen };
+  });
+  const [alice, bob] = people;
+  await alice.channel.ensureSubscribed();
+  await bob.channel.ensureSubscribed();
+
+  let started = performance.now();
+  await alice.channel.presence.join("alice", { name: "Alice" });
+  await bob.channel.presence.join("bob", { name: "Bob" });
+  await until(() => alice.seen.present.has("bob") && bob.seen.present.has("alice"), "each in the other's presence", 1000);
+  t.diagnostic(`presence crossed in ${(performance.now() - started).toFixed(0)} ms`);
+  assert.deepEqual(await bob.channel.presence.info(), { alice: { name: "Alice" }, bob: { name: "Bob" } });
+
+  started = performance.now();
+  await bob.channel.whisper({ typing: "bob" });
+  await until(() => alice.seen.typing.includes("bob"), "alice hears bob typing", 1000);
+  t.diagnostic(`the whisper crossed in ${(performance.now() - started).toFixed(0)} ms`);
+  await quiet(200);
+  assert.deepEqual(bob.seen.typing, [], "never back to its sender");
+
+  await alice.channel.presence.leave();
+  await until(() => !bob.seen.present.has("alice"), "alice leaves bob's view", 1000);
+});

@@ -57,7 +57,7 @@ test("the demo page tells a person in a room that the connection dropped and cam
     await second?.stop();
   });
   const browser = await launch(t);
-  const alice = await person(browser, first, "alice");
+  const alice = await person(browser, first, "alice", "/?client=actioncable");
   await alice.join();
 
   await first.stop();

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,23 @@ class DemoPageIT {
     @Test
     void demoPageInHeadlessChromium() throws IOException, InterruptedException {
         NodeTests.assertPass("browser.test.mjs", Map.of());
+    }
+
+    @Test
+    void theChatOnAnycableWebShowsWhoIsOnlineAndTypingAndRecoversADroppedConnection() throws IOException, InterruptedException {
+        NodeTests.assertPass("anycable-page.test.mjs", Map.of());
+    }
+
+    @Test
+    void anycableClientModulesAreServedFromNpmsTarballs() throws IOException, InterruptedException {
+        assertServed("/vendor/anycable-web/index.js", "demo/anycable-web/package/index.js", "text/javascript;charset=UTF-8");
+        assertServed("/vendor/anycable-core/action_cable_ext/index.js", "demo/anycable-core/package/action_cable_ext/index.js",
+                "text/javascript;charset=UTF-8");
+        assertServed("/vendor/nanoevents/index.js", "demo/nanoevents/package/index.js", "text/javascript;charset=UTF-8");
+        for (String outside : List.of("/vendor/anycable-web/../../index.html", "/vendor/anycable-web/package.json", "/vendor/other/index.js")) {
+            assertEquals(404, HTTP.send(HttpRequest.newBuilder(demo.http(outside)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode(), outside);
+        }
     }
 
     private static void assertServed(String path, String resource, String contentType) throws IOException, InterruptedException {

@@ -16,11 +16,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo's web page: {@code /} is a chat page that uses the official {@code @rails/actioncable}
  * client, {@code /actioncable.esm.js} is that client and {@code /turbo.js} turbo-rails' bundle of
- * {@code @hotwired/turbo} (both from npm's tarballs, fetched by the build), and
+ * {@code @hotwired/turbo}, {@code /vendor/...} the modules of {@code @anycable/web} (the chat's client,
+ * by default) and of what it imports (all from npm's tarballs, fetched by the build), and
  * {@code POST /demo/token?user=NAME} issues a demo token, so that a person can try the chat without
  * making a JWT by hand; {@code POST /demo/comments} adds a comment to a post through Turbo Streams. Demo only: a real application issues tokens after a login.
  *
@@ -39,6 +42,9 @@ public class DemoPageServlet extends HttpServlet {
     private static final Map<String, String[]> FILES = Map.of(
             "/actioncable.esm.js", new String[] {"demo/actioncable/package/app/assets/javascripts/actioncable.esm.js", JAVASCRIPT},
             "/turbo.js", new String[] {"demo/turbo-rails/package/app/assets/javascripts/turbo.js", JAVASCRIPT});
+
+    /** {@code /vendor/<package>/<file>.js}: a module of AnyCable's client or of what it imports, from npm's tarballs. */
+    private static final Pattern VENDOR = Pattern.compile("/vendor/(anycable-web|anycable-core|nanoevents)/((?:[a-z_-]+/)*[a-z_-]+\\.js)");
 
     private final transient DemoTokens tokens;
     private final transient Supplier<TurboStreams> turbo;
@@ -70,7 +76,10 @@ public class DemoPageServlet extends HttpServlet {
             page(request, response);
             return;
         }
-        String[] file = FILES.get(path(request));
+        Matcher vendor = VENDOR.matcher(path(request));
+        String[] file = vendor.matches()
+                ? new String[] {"demo/" + vendor.group(1) + "/package/" + vendor.group(2), JAVASCRIPT}
+                : FILES.get(path(request));
         InputStream in = file == null ? null : DemoPageServlet.class.getClassLoader().getResourceAsStream(file[0]);
         if (in == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -35,6 +35,9 @@ public final class DemoWar {
                 .addAsResource(TEST_CLASSES.resolve("demo/index.html").toFile(), "demo/index.html")
                 .addAsResource(TEST_CLASSES.resolve(CLIENT).toFile(), CLIENT)
                 .addAsResource(TEST_CLASSES.resolve(TURBO).toFile(), TURBO);
+        for (String client : new String[] {"anycable-web", "anycable-core", "nanoevents"}) {
+            war.addAsResource(TEST_CLASSES.resolve("demo/" + client + "/package").toFile(), "demo/" + client + "/package");
+        }
         return war;
     }
 

@@ -48,10 +48,16 @@ public final class CommandDecoder {
             case "whisper" -> object.get("data") instanceof JsonObject data
                     ? Decoded.ok(new Command.Whisper(id.getString(), data))
                     : Decoded.invalid("whisper data is not an object");
-            case "join", "leave" -> object.get("presence") instanceof JsonObject presence
+            case "join" -> object.get("presence") instanceof JsonObject presence
                     && presence.get("id") instanceof JsonString presenceId && !presenceId.getString().isEmpty()
-                    ? Decoded.ok(new Command.Presence(id.getString(), name.getString(), presence))
-                    : Decoded.invalid(name.getString() + " has no presence id");
+                    ? Decoded.ok(new Command.Presence(id.getString(), "join", presence))
+                    : Decoded.invalid("join has no presence id");
+            // @anycable/web's presence.leave() names no id: it leaves the id the subscription joined with.
+            case "leave" -> object.get("presence") == null || object.get("presence") instanceof JsonObject presence
+                    && (presence.get("id") == null || presence.get("id") instanceof JsonString leaving && !leaving.getString().isEmpty())
+                    ? Decoded.ok(new Command.Presence(id.getString(), "leave",
+                            object.get("presence") instanceof JsonObject given ? given : JsonValue.EMPTY_JSON_OBJECT))
+                    : Decoded.invalid("leave names no presence id");
             case "presence" -> Decoded.ok(new Command.Presence(id.getString(), "presence", JsonValue.EMPTY_JSON_OBJECT));
             case "history" -> object.get("history") instanceof JsonObject history
                     ? Decoded.ok(new Command.History(id.getString(), history))

@@ -66,7 +66,10 @@ public class WhispersAndPresence {
             LOG.log(Level.DEBUG, "{0}: {1} on {2}, which keeps no presence", connection, command.action(), subscription);
             return;
         }
-        String id = ((JsonString) command.presence().get("id")).getString();
+        String id = command.presence().get("id") instanceof JsonString given ? given.getString() : subscription.presenceId();
+        if (id == null) {
+            return; // a leave without an id, from a subscription that never joined
+        }
         if (command.action().equals("join")) {
             if (!id.equals(subscription.presenceId())) {
                 leave(subscription); // a subscription is one presence: joining under another id leaves the first

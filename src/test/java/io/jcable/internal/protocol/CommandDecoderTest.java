@@ -1,7 +1,10 @@
 package io.jcable.internal.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +17,15 @@ class CommandDecoderTest {
         Decoded<Command> decoded = CommandDecoder.decode(
                 "{\"command\":\"subscribe\",\"identifier\":" + JsonText.quote(identifier) + "}");
         assertEquals(Decoded.ok(new Command.Subscribe(identifier)), decoded);
+    }
+
+    @Test
+    void aJoinNamesItsPresenceIdAndALeaveMayNot() {
+        assertEquals(Decoded.ok(new Command.Presence("x", "leave", JsonValue.EMPTY_JSON_OBJECT)),
+                CommandDecoder.decode("{\"command\":\"leave\",\"identifier\":\"x\"}"), "@anycable/web's presence.leave()");
+        assertTrue(CommandDecoder.decode("{\"command\":\"leave\",\"identifier\":\"x\",\"presence\":{\"id\":\"a\"}}") instanceof Decoded.Ok<?>);
+        assertFalse(CommandDecoder.decode("{\"command\":\"leave\",\"identifier\":\"x\",\"presence\":{\"id\":\"\"}}") instanceof Decoded.Ok<?>);
+        assertFalse(CommandDecoder.decode("{\"command\":\"join\",\"identifier\":\"x\",\"presence\":{}}") instanceof Decoded.Ok<?>);
     }
 
     @Test
