@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,12 @@ import org.HdrHistogram.Histogram;
 final class Fleet implements AutoCloseable {
 
     static final String IDENTIFIER = "{\"channel\":\"BenchmarkChannel\"}";
+    /**
+     * The subprotocols the clients offer: the official client's, or with {@code JCABLE_BENCH_PROTOCOLS=actioncable-v1-ext-json}
+     * AnyCable's extended protocol (positions in every frame).
+     */
+    static final String PROTOCOLS = Objects.requireNonNullElse(System.getenv("JCABLE_BENCH_PROTOCOLS"),
+            "actioncable-v1-json, actioncable-unsupported");
     static final String SUBSCRIBE = "{\"command\":\"subscribe\",\"identifier\":\"{\\\"channel\\\":\\\"BenchmarkChannel\\\"}\"}";
 
     /** One client of the fleet. */
@@ -68,7 +75,7 @@ final class Fleet implements AutoCloseable {
             clients.add(client);
             client.connectStarted = System.nanoTime();
             client.connection = loops.get(i % loops.size()).connect(uri(namePrefix + i),
-                    "actioncable-v1-json, actioncable-unsupported", new WsClient.Handler() {
+                    PROTOCOLS, new WsClient.Handler() {
                         @Override
                         public void opened(WsClient.Connection connection) {
                         }
