@@ -2,9 +2,7 @@ package io.jcable.internal.cluster;
 
 import io.jcable.config.ClusterConfig;
 import io.jcable.internal.threads.CableThreads;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Session;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -17,16 +15,16 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import javax.naming.InitialContext;
@@ -61,7 +59,7 @@ final class JmsLink implements AutoCloseable {
     private static final long TAKE_WAIT_MILLIS = 1000;
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final ConnectionFactory factory;
+    private final BrokerQueues queues;
     private final ClusterConfig config;
     private final String node;
     private final Consumer<Arrival> received;
@@ -100,7 +98,7 @@ final class JmsLink implements AutoCloseable {
 
     JmsLink(ConnectionFactory factory, ClusterConfig config, String node, long streamIdleMillis, Consumer<Arrival> received,
             Runnable listening, CableThreads threads) {
-        this.factory = factory;
+        this.queues = new BrokerQueues(factory, config);
         this.listening = listening;
         this.config = config;
         this.node = node;
@@ -174,7 +172,7 @@ final class JmsLink implements AutoCloseable {
                 if (sessions == null) {
                     sessions = connect(breaks.get());
                 }
-                try (JMSConsumer consumer = sessions.createConsumer(sessions.createQueue(sessionsQueue()),
+                try (JMSConsumer consumer = sessions.createConsumer(sessions.createQueue(queues.sessions()),
                         ClusterMessage.SID + " = '" + sid + "'")) {
                     Message message = consumer.receive(TAKE_WAIT_MILLIS);
                     String body = message instanceof TextMessage text ? text.getText() : null;
@@ -187,14 +185,6 @@ final class JmsLink implements AutoCloseable {
                 return Optional.empty();
             }
         }
-    }
-
-    private String sequenceQueue() {
-        return config.topic() + ".sequence?exclusive=true&auto-delete=false";
-    }
-
-    private String sessionsQueue() {
-        return config.topic() + ".sessions?last-value-key=" + ClusterMessage.SID + "&auto-delete=false";
     }
 
     ClusterStatus status() {
@@ -238,9 +228,9 @@ final class JmsLink implements AutoCloseable {
                     }
                     boolean afterOutage = retry.down();
                     out = new Publisher(breaks.get());
-                    declare(sequenceQueue()); // a send to a queue the broker lacks would make a plain one
-                    declare(sessionsQueue());
-                    declare(presenceQueue());
+                    queues.declare(queues.sequence()); // a send to a queue the broker lacks would make a plain one
+                    queues.declare(queues.sessions());
+                    queues.declare(queues.presence());
                     publisherUp = true;
                     retry.succeeded();
                     holdUntil = afterOutage && (message != null || !backlog.isEmpty())
@@ -306,11 +296,11 @@ final class JmsLink implements AutoCloseable {
         while (running) {
             JMSContext context = null;
             try {
-                context = connectTransacted();
-                declare(sequenceQueue());
-                declare(positionsQueue());
-                JMSConsumer in = context.createConsumer(context.createQueue(sequenceQueue()));
-                Queue positions = context.createQueue(positionsQueue());
+                context = queues.connectTransacted();
+                queues.declare(queues.sequence());
+                queues.declare(queues.positions());
+                JMSConsumer in = context.createConsumer(context.createQueue(queues.sequence()));
+                Queue positions = context.createQueue(queues.positions());
                 JMSProducer out = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                         .setTimeToLive(TIME_TO_LIVE_MILLIS);
                 Topic topic = context.createTopic(config.topic());
@@ -318,7 +308,7 @@ final class JmsLink implements AutoCloseable {
                 sequencerUp = true;
                 retry.succeeded();
                 JMSContext browsing = context;
-                Function<String, Optional<Sequencer.Position>> stored = stream -> lastPosition(browsing, positions, stream);
+                Function<String, Optional<Sequencer.Position>> stored = stream -> BrokerQueues.lastPosition(browsing, positions, stream);
                 while (running) {
                     Message message = in.receive(POLL_MILLIS);
                     Map<String, Sequencer.Position> moved = new HashMap<>();
@@ -383,52 +373,6 @@ final class JmsLink implements AutoCloseable {
         sequenced.incrementAndGet();
     }
 
-    /**
-     * Makes {@code queue} with the attributes its name carries (exclusive, last-value key), if the broker
-     * has no such queue yet. Artemis applies a name's attributes when a producer bound to it is created
-     * through a session; a JMSContext's consumer would make a plain queue.
-     */
-    private void declare(String queue) throws JMSException {
-        try (Connection connection = config.user().isPresent()
-                ? factory.createConnection(config.user().get(), config.password().orElse(null))
-                : factory.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            session.createProducer(session.createQueue(queue)).close();
-        }
-    }
-
-    /** The last position the broker keeps for {@code stream}: what the sequencer before this one gave it. */
-    private static Optional<Sequencer.Position> lastPosition(JMSContext context, Queue positions, String stream) {
-        try (QueueBrowser browser = context.createBrowser(positions,
-                ClusterMessage.STREAM + " = '" + stream.replace("'", "''") + "'")) {
-            Enumeration<?> kept = browser.getEnumeration();
-            Optional<Sequencer.Position> last = Optional.empty();
-            while (kept.hasMoreElements()) {
-                Message message = (Message) kept.nextElement();
-                if (message instanceof TextMessage text && message.propertyExists(ClusterMessage.OFFSET)) {
-                    last = Optional.of(new Sequencer.Position(text.getText(), message.getLongProperty(ClusterMessage.OFFSET)));
-                }
-            }
-            return last;
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("could not read the last position of a stream: " + e.getMessage());
-        }
-    }
-
-    private String positionsQueue() {
-        return config.topic() + ".positions?last-value-key=" + ClusterMessage.STREAM + "&auto-delete=false";
-    }
-
-    private JMSContext connectTransacted() {
-        try {
-            return config.user().isPresent()
-                    ? factory.createContext(config.user().get(), config.password().orElse(null), JMSContext.SESSION_TRANSACTED)
-                    : factory.createContext(JMSContext.SESSION_TRANSACTED);
-        } catch (JMSRuntimeException e) {
-            return connect(breaks.get()); // an application server without local transactions here: acknowledged at once
-        }
-    }
-
     private void listenLoop() {
         Retry retry = new Retry("listening");
         Resends resends = new Resends();
@@ -442,11 +386,11 @@ final class JmsLink implements AutoCloseable {
                         ClusterMessage.ORIGIN + " IS NULL OR " + ClusterMessage.ORIGIN + " <> '" + node + "' OR "
                                 + ClusterMessage.EPOCH + " IS NOT NULL OR " + ClusterMessage.KIND + " = 'heartbeat'");
                 // Holds the sessions queue, made a last-value queue by declare(); it takes nothing.
-                declare(sessionsQueue());
-                declare(presenceQueue());
+                queues.declare(queues.sessions());
+                queues.declare(queues.presence());
                 learnPresence(context);
                 listening.run();
-                context.createConsumer(context.createQueue(sessionsQueue()), ClusterMessage.SID + " = ''");
+                context.createConsumer(context.createQueue(queues.sessions()), ClusterMessage.SID + " = ''");
                 up = true;
                 listenerUp = true;
                 retry.succeeded();
@@ -531,7 +475,7 @@ final class JmsLink implements AutoCloseable {
 
     /** What the presence queue says other nodes hold now: for a node that starts, or comes back, to learn it. */
     private void learnPresence(JMSContext context) throws JMSException {
-        try (QueueBrowser browser = context.createBrowser(context.createQueue(presenceQueue()),
+        try (QueueBrowser browser = context.createBrowser(context.createQueue(queues.presence()),
                 ClusterMessage.HOLDER + " <> '" + node + "'")) {
             Enumeration<?> held = browser.getEnumeration();
             while (held.hasMoreElements()) {
@@ -544,14 +488,8 @@ final class JmsLink implements AutoCloseable {
         }
     }
 
-    private String presenceQueue() {
-        return config.topic() + ".presence?last-value-key=" + ClusterMessage.PRESENCE_KEY + "&auto-delete=false";
-    }
-
     private JMSContext connect(long born) {
-        JMSContext context = config.user().isPresent()
-                ? factory.createContext(config.user().get(), config.password().orElse(null))
-                : factory.createContext();
+        JMSContext context = queues.connect();
         try {
             context.setExceptionListener(e -> broke(born, e));
         } catch (JMSRuntimeException e) {
@@ -600,9 +538,9 @@ final class JmsLink implements AutoCloseable {
             this.context = connect(born);
             try {
                 this.topic = context.createTopic(config.topic());
-                this.sequenceQueue = context.createQueue(sequenceQueue());
-                this.sessionsQueue = context.createQueue(sessionsQueue());
-                this.presenceQueue = context.createQueue(presenceQueue());
+                this.sequenceQueue = context.createQueue(queues.sequence());
+                this.sessionsQueue = context.createQueue(queues.sessions());
+                this.presenceQueue = context.createQueue(queues.presence());
                 this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                         .setTimeToLive(TIME_TO_LIVE_MILLIS).setProperty(ClusterMessage.ORIGIN, node);
             } catch (RuntimeException e) {
