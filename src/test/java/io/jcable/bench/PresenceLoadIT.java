@@ -37,6 +37,8 @@ class PresenceLoadIT {
         final AtomicInteger joins = new AtomicInteger();
         volatile boolean subscribed;
         volatile int total = -1;
+        volatile String closed;
+        volatile String last = "";
         final Set<String> records = ConcurrentHashMap.newKeySet();
         WsClient.Connection connection;
 
@@ -50,6 +52,7 @@ class PresenceLoadIT {
 
         @Override
         public void text(WsClient.Connection from, String text) {
+            last = text.length() > 200 ? text.substring(0, 200) + "..." : text;
             if (text.startsWith("{\"type\":\"welcome\"")) {
                 from.send("{\"command\":\"subscribe\",\"identifier\":" + QUOTED + "}");
             } else if (text.contains("\"type\":\"confirm_subscription\"")) {
@@ -71,7 +74,8 @@ class PresenceLoadIT {
         }
 
         @Override
-        public void closed(WsClient.Connection closed, String why) {
+        public void closed(WsClient.Connection connection, String why) {
+            closed = why;
         }
     }
 
@@ -98,14 +102,28 @@ class PresenceLoadIT {
                 member.connection.send("{\"command\":\"join\",\"identifier\":" + QUOTED + ",\"presence\":{\"id\":\"p"
                         + member.index + "\",\"info\":{\"i\":" + member.index + "}}}");
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> members.stream().allMatch(member -> member.joins.get() >= CLIENTS));
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> members.stream().allMatch(member -> member.joins.get() >= CLIENTS));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // what the members that fell short heard says why, below
+            }
+            assertEquals(List.of(), members.stream().filter(member -> member.joins.get() < CLIENTS)
+                    .map(member -> member.index + ":" + member.joins.get() + (member.closed == null ? "" : " closed: " + member.closed))
+                    .limit(20).toList(), "members that did not hear every join");
             double seconds = (System.nanoTime() - started) / 1e9;
             long cpu = os.getProcessCpuTime() - cpuBefore;
 
             for (Member member : members) {
                 member.connection.send("{\"command\":\"presence\",\"identifier\":" + QUOTED + "}");
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> members.stream().allMatch(member -> member.total >= 0));
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> members.stream().allMatch(member -> member.total >= 0));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // what the members without an answer saw says why, below
+            }
+            assertEquals(List.of(), members.stream().filter(member -> member.total < 0)
+                    .map(member -> member.index + (member.closed == null ? " open" : " closed: " + member.closed) + " " + member.last)
+                    .limit(10).toList(), "members that were not answered who is there");
             for (Member member : members) {
                 assertEquals(CLIENTS, member.joins.get(), "member " + member.index + " heard every join once");
                 assertEquals(CLIENTS, member.total, "member " + member.index);

@@ -84,8 +84,15 @@ class RollingRestartIT {
                 broadcasting.set(false);
                 broadcaster.join();
                 int total = made.get();
-                await().atMost(Duration.ofSeconds(60)).until(() -> clients.stream().allMatch(client -> client.count() >= total));
+                try {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> clients.stream().allMatch(client -> client.count() >= total));
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    // what the clients that fell short got says why, below
+                }
                 sleep(500);
+                assertEquals(List.of(), clients.stream().filter(client -> client.count() < total)
+                        .map(client -> client.index + ":" + client.count() + "/" + total + " restores " + client.restores + client.problems)
+                        .limit(20).toList(), "clients that did not get every broadcast");
 
                 List<Integer> all = IntStream.range(0, total).boxed().toList();
                 List<Long> recoveries = new ArrayList<>();

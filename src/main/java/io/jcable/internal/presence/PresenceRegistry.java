@@ -1,10 +1,11 @@
 package io.jcable.internal.presence;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -58,6 +59,9 @@ public final class PresenceRegistry {
     /** A record this node holds, as announced to the cluster. */
     public record Held(String stream, String id, JsonValue info) {
     }
+
+    /** One factory: {@code Json.createObjectBuilder} looks the provider up again at each call. */
+    private static final JsonBuilderFactory JSON = JsonProvider.provider().createBuilderFactory(Map.of());
 
     private final Map<String, Map<String, Record>> streams = new ConcurrentHashMap<>();
     private volatile boolean stale;
@@ -200,7 +204,7 @@ public final class PresenceRegistry {
     /** AnyCable's {@code info}: {@code {"type":"info","total":N,"records":[{"id":...,"info":...}]}}. */
     public JsonObject info(String stream) {
         JsonObject records = records(stream);
-        JsonObjectBuilder info = Json.createObjectBuilder().add("type", "info").add("total", records.get("total"))
+        JsonObjectBuilder info = JSON.createObjectBuilder().add("type", "info").add("total", records.get("total"))
                 .add("records", records.get("records"));
         if (records.containsKey("stale")) {
             info.add("stale", true);
@@ -213,18 +217,16 @@ public final class PresenceRegistry {
      * while this node does not hear the cluster.
      */
     public JsonObject records(String stream) {
-        JsonArrayBuilder records = Json.createArrayBuilder();
-        int total = 0;
+        List<Held> held = new ArrayList<>();
         Map<String, Record> present = streams.get(stream);
         if (present != null) {
-            synchronized (present) {
-                for (Map.Entry<String, Record> entry : present.entrySet()) {
-                    records.add(Json.createObjectBuilder().add("id", entry.getKey()).add("info", entry.getValue().info));
-                    total++;
-                }
+            synchronized (present) { // copied under the lock, written out of it
+                present.forEach((id, record) -> held.add(new Held(stream, id, record.info)));
             }
         }
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("total", total).add("records", records);
+        JsonArrayBuilder records = JSON.createArrayBuilder();
+        held.forEach(one -> records.add(JSON.createObjectBuilder().add("id", one.id()).add("info", one.info())));
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("total", held.size()).add("records", records);
         if (stale) {
             answer.add("stale", true);
         }
@@ -233,12 +235,12 @@ public final class PresenceRegistry {
 
     /** A join event's message. */
     public static String joined(String id, JsonValue info) {
-        return Json.createObjectBuilder().add("type", "join").add("id", id).add("info", info == null ? JsonValue.NULL : info)
+        return JSON.createObjectBuilder().add("type", "join").add("id", id).add("info", info == null ? JsonValue.NULL : info)
                 .build().toString();
     }
 
     /** A leave event's message. */
     public static String left(String id) {
-        return Json.createObjectBuilder().add("type", "leave").add("id", id).build().toString();
+        return JSON.createObjectBuilder().add("type", "leave").add("id", id).build().toString();
     }
 }

@@ -1,13 +1,13 @@
 package io.jcable.internal.session;
 
 import io.jcable.channel.Identity;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,17 +23,20 @@ import java.util.Optional;
  */
 public final class SessionCodec {
 
+    /** One factory: {@code Json.create...} looks the provider up again at each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private SessionCodec() {
     }
 
     public static String write(Identity identity, List<SessionStore.SavedSubscription> subscriptions) {
-        JsonObjectBuilder identifiers = Json.createObjectBuilder();
+        JsonObjectBuilder identifiers = JSON.createObjectBuilder();
         identity.identifiers().forEach(identifiers::add);
-        JsonArrayBuilder saved = Json.createArrayBuilder();
+        JsonArrayBuilder saved = JSON.createArrayBuilder();
         for (SessionStore.SavedSubscription subscription : subscriptions) {
-            JsonObjectBuilder one = Json.createObjectBuilder()
+            JsonObjectBuilder one = JSON.createObjectBuilder()
                     .add("identifier", subscription.identifier())
-                    .add("streams", Json.createArrayBuilder(subscription.streams()));
+                    .add("streams", JSON.createArrayBuilder(subscription.streams()));
             if (subscription.whisperStream() != null) {
                 one.add("whisper", subscription.whisperStream());
             }
@@ -41,18 +44,18 @@ public final class SessionCodec {
                 one.add("presence_stream", subscription.presenceStream());
             }
             if (subscription.presence() != null) {
-                one.add("presence", Json.createObjectBuilder().add("id", subscription.presence().id())
+                one.add("presence", JSON.createObjectBuilder().add("id", subscription.presence().id())
                         .add("info", subscription.presence().info()));
             }
             saved.add(one);
         }
-        return Json.createObjectBuilder().add("identifiers", identifiers).add("subscriptions", saved).build().toString();
+        return JSON.createObjectBuilder().add("identifiers", identifiers).add("subscriptions", saved).build().toString();
     }
 
     /** The session {@link #write} wrote; empty for anything else. */
     public static Optional<Read> read(String json) {
         try {
-            JsonObject session = Json.createReader(new StringReader(json)).readObject();
+            JsonObject session = JSON.createReader(new StringReader(json)).readObject();
             Map<String, String> identifiers = new LinkedHashMap<>();
             session.getJsonObject("identifiers").forEach((name, value) -> identifiers.put(name, ((JsonString) value).getString()));
             List<SessionStore.SavedSubscription> subscriptions = new ArrayList<>();
