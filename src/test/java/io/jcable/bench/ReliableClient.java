@@ -130,6 +130,16 @@ final class ReliableClient implements WsClient.Handler {
         connect(next.apply(sid));
     }
 
+    /** Where {@code got} first differs from {@code expected}, with what is around it. */
+    static String difference(List<Integer> expected, List<Integer> got) {
+        int i = 0;
+        while (i < expected.size() && i < got.size() && expected.get(i).equals(got.get(i))) {
+            i++;
+        }
+        return "first difference at " + i + ": expected " + expected.subList(i, Math.min(expected.size(), i + 5)) + ", got "
+                + got.subList(Math.max(0, i - 3), Math.min(got.size(), i + 8)) + " (" + got.size() + " received)";
+    }
+
     private static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

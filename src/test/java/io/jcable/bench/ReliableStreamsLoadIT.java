@@ -85,7 +85,8 @@ class ReliableStreamsLoadIT {
             assertEquals(List.of(), short_, "clients that did not get every broadcast (index:count)");
             for (ReliableClient client : clients) {
                 assertEquals(List.of(), client.problems, "client " + client.index);
-                assertEquals(all, client.received(), "client " + client.index + ": every broadcast once, in order");
+                assertEquals(all, client.received(), () -> "client " + client.index + ": every broadcast once, in order; "
+                        + ReliableClient.difference(all, client.received()));
                 recoveries.addAll(client.recoveryNanos);
             }
             assertEquals(DROPPED, dropped.stream().mapToInt(client -> client.restores).sum(), "each dropped client restored once");

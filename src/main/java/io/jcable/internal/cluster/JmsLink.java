@@ -56,7 +56,6 @@ final class JmsLink implements AutoCloseable {
     private static final long TIME_TO_LIVE_MILLIS = 60_000;
     private static final int BACKLOG = 100_000;
     private static final int SEQUENCE_BATCH = 256;
-    private static final long TAKE_WAIT_MILLIS = 1000;
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final BrokerQueues queues;
@@ -167,23 +166,48 @@ final class JmsLink implements AutoCloseable {
         if (!SESSION_ID.matcher(sid).matches()) {
             return Optional.empty(); // never into a selector
         }
-        synchronized (sessionsLock) {
-            try {
+        JMSContext session = null;
+        try {
+            synchronized (sessionsLock) {
                 if (sessions == null) {
                     sessions = connect(breaks.get());
                 }
-                try (JMSConsumer consumer = sessions.createConsumer(sessions.createQueue(queues.sessions()),
-                        ClusterMessage.SID + " = '" + sid + "'")) {
-                    Message message = consumer.receive(TAKE_WAIT_MILLIS);
-                    String body = message instanceof TextMessage text ? text.getText() : null;
-                    return body == null || body.isEmpty() ? Optional.empty() : Optional.of(body);
+                session = sessionOf(sessions);
+            }
+            if (session == sessions) {
+                synchronized (sessionsLock) { // the connection's own session: one take at a time
+                    return take(session, sid);
                 }
-            } catch (JMSRuntimeException | JMSException e) {
-                LOG.log(Level.INFO, "cluster: could not ask the broker for a session: {0}", e.getMessage());
+            }
+            try (JMSContext own = session) {
+                return take(own, sid); // a session of its own on the shared connection: takes run side by side
+            }
+        } catch (JMSRuntimeException | JMSException e) {
+            LOG.log(Level.INFO, "cluster: could not ask the broker for a session: {0}", e.getMessage());
+            synchronized (sessionsLock) {
                 closeQuietly(sessions);
                 sessions = null;
-                return Optional.empty();
             }
+            return Optional.empty();
+        }
+    }
+
+    /** A new session on {@code connection}'s connection; the connection's own where the server allows no other (an application server). */
+    private static JMSContext sessionOf(JMSContext connection) {
+        try {
+            return connection.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        } catch (JMSRuntimeException e) {
+            return connection;
+        }
+    }
+
+    /** Takes the last message the sessions queue keeps for {@code sid}, if any: what is there now (no wait). */
+    private Optional<String> take(JMSContext session, String sid) throws JMSException {
+        try (JMSConsumer consumer = session.createConsumer(session.createQueue(queues.sessions()),
+                ClusterMessage.SID + " = '" + sid + "'")) {
+            Message message = consumer.receiveNoWait();
+            String body = message instanceof TextMessage text ? text.getText() : null;
+            return body == null || body.isEmpty() ? Optional.empty() : Optional.of(body);
         }
     }
 
