@@ -55,8 +55,8 @@ async function within(limit, condition, what) {
 test("the demo page on @anycable/web: two people see who is online and who is typing, each within a second", { timeout: 120_000 }, async (t) => {
   const demo = await demoFor(t);
   const browser = await launch(t);
-  const alice = await person(browser, demo, "alice");
-  const bob = await person(browser, demo, "bob");
+  const alice = await person(browser, demo, "alice", "/");
+  const bob = await person(browser, demo, "bob", "/");
   await alice.join("online");
   await until(async () => (await online(alice)).includes("alice (you)"), "alice in her own list");
   await bob.join("online");
@@ -82,8 +82,8 @@ test("the demo page on @anycable/web: two people see who is online and who is ty
 test("the demo page's Drop connection: the chat comes back, restores its session and shows every line said meanwhile once, in order; nobody sees its person leave", { timeout: 120_000 }, async (t) => {
   const demo = await demoFor(t);
   const browser = await launch(t);
-  const alice = await person(browser, demo, "alice");
-  const bob = await person(browser, demo, "bob");
+  const alice = await person(browser, demo, "alice", "/");
+  const bob = await person(browser, demo, "bob", "/");
   await alice.join("recover");
   await bob.join("recover");
   await until(async () => (await online(bob)).includes("alice"), "alice in bob's list");
@@ -119,7 +119,7 @@ test("a connection lost at the network level in Chromium (its TCP connections re
   const demo = await demoFor(t);
   const proxy = await proxyTo(demo, t);
   const browser = await launch(t);
-  const alice = await person(browser, proxy, "alice");
+  const alice = await person(browser, proxy, "alice", "/");
   await alice.join("network");
 
   const total = 40;

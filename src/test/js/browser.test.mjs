@@ -38,9 +38,9 @@ test("two people chat in the lobby: joins, messages, away, status and leaving re
   const started = performance.now();
   const since = Date.now();
 
-  // The official client's chat (?client=actioncable): its notices and lines, exactly as Rails' page would have them.
-  const alice = await person(browser, demo, "alice", "/?client=actioncable");
-  const bob = await person(browser, demo, "bob", "/?client=actioncable");
+  // The official client's chat (person's default): its notices and lines, exactly as Rails' page would have them.
+  const alice = await person(browser, demo, "alice");
+  const bob = await person(browser, demo, "bob");
   assert.equal(await alice.page.getByPlaceholder("room").inputValue(), "lobby");
   assert.equal(await alice.page.getByRole("button", { name: "Open a second window" }).isVisible(), true);
   await alice.join();

@@ -16,8 +16,12 @@ export async function launch(t) {
   return browser;
 }
 
-/** A person at the demo page (`path`) in a browser context of their own; page errors are kept to check none happened. */
-export async function person(browser, demo, name, path = "/") {
+/**
+ * A person at the demo page (`path`; by default with the official client's chat, whose rooms keep no presence
+ * that could reach another test's room on a shared deployment) in a browser context of their own; page
+ * errors are kept to check none happened.
+ */
+export async function person(browser, demo, name, path = "/?client=actioncable") {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
