@@ -303,7 +303,7 @@ test("Turbo 8's actions from the signed stream in Chromium: replace, update, rem
   const demo = await startDemo({ name: t.name });
   t.after(() => demo.stop());
   const browser = await launch(t);
-  const reader = await person(browser, demo, "lea");
+  const reader = await person(browser, demo, "lea", "/"); // at "/": the refresh below is a fetch of exactly that URL
   const page = reader.page;
   await page.locator("turbo-cable-stream-source[connected]").waitFor({ state: "attached" });
   await page.evaluate(() => {
