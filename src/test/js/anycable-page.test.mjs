@@ -42,6 +42,29 @@ async function proxyTo(demo, t) {
   };
 }
 
+/**
+ * Broadcasts 40 lines to `room` while `cut` drops the person's connection after the fifth; the person
+ * must be told the connection was lost, then come back restored, with every line once, in order.
+ */
+async function dropWhileTheRoomTalks(demo, room, who, cut) {
+  const total = 40;
+  const sender = (async () => {
+    for (let n = 1; n <= total; n++) {
+      assert.equal(await broadcast(demo, `chat_${room}`, { message: `line ${n}`, current_user_id: "server" }), 201);
+      await quiet(40);
+    }
+  })();
+  await who.sees("server: line 5");
+  await cut();
+  await who.sees("connection lost, reconnecting...");
+  await sender;
+  await who.sees(`server: line ${total}`);
+  await who.sees("connected again: session restored, nothing missed");
+  await quiet(300);
+  const said = (await who.lines()).filter((line) => line.startsWith("server: "));
+  assert.deepEqual(said, Array.from({ length: total }, (_, i) => `server: line ${i + 1}`), "every line once, in order");
+}
+
 /** The names in a person's "online" list. */
 const online = (who) => who.page.locator("#online li").allTextContents();
 
@@ -94,23 +117,7 @@ test("the demo page's Drop connection: the chat comes back, restores its session
     setTimeout(() => resolve(false), 8000);
   }));
 
-  const total = 40;
-  const sender = (async () => {
-    for (let n = 1; n <= total; n++) {
-      assert.equal(await broadcast(demo, "chat_recover", { message: `line ${n}`, current_user_id: "server" }), 201);
-      await quiet(40);
-    }
-  })();
-  await alice.sees("server: line 5");
-  await alice.page.getByRole("button", { name: "Drop connection" }).click();
-  await alice.sees("connection lost, reconnecting...");
-  await sender;
-  await alice.sees(`server: line ${total}`);
-  await alice.sees("connected again: session restored, nothing missed");
-  await quiet(300);
-
-  const said = (await alice.lines()).filter((line) => line.startsWith("server: "));
-  assert.deepEqual(said, Array.from({ length: total }, (_, i) => `server: line ${i + 1}`), "every line once, in order");
+  await dropWhileTheRoomTalks(demo, "recover", alice, () => alice.page.getByRole("button", { name: "Drop connection" }).click());
   assert.equal(await bobSawLeave, false, "alice never left bob's list: her presence was restored with her session");
   assert.deepEqual(alice.errors.filter((error) => !error.includes("WebSocket")), []);
 });
@@ -122,20 +129,5 @@ test("a connection lost at the network level in Chromium (its TCP connections re
   const alice = await person(browser, proxy, "alice", "/");
   await alice.join("network");
 
-  const total = 40;
-  const sender = (async () => {
-    for (let n = 1; n <= total; n++) {
-      assert.equal(await broadcast(demo, "chat_network", { message: `line ${n}`, current_user_id: "server" }), 201);
-      await quiet(40);
-    }
-  })();
-  await alice.sees("server: line 5");
-  assert.ok(proxy.cut() > 0, "connections were cut");
-  await alice.sees("connection lost, reconnecting...");
-  await sender;
-  await alice.sees(`server: line ${total}`);
-  await alice.sees("connected again: session restored, nothing missed");
-  await quiet(300);
-  const said = (await alice.lines()).filter((line) => line.startsWith("server: "));
-  assert.deepEqual(said, Array.from({ length: total }, (_, i) => `server: line ${i + 1}`), "every line once, in order");
+  await dropWhileTheRoomTalks(demo, "network", alice, () => assert.ok(proxy.cut() > 0, "connections were cut"));
 });
