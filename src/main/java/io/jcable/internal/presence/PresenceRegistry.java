@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Who is present on each stream, as AnyCable keeps it: by presence id, each id with its info, the
@@ -68,26 +69,20 @@ public final class PresenceRegistry {
 
     /** Records that {@code session} joined {@code stream} as {@code id}, unless the stream holds {@code maxRecords} ids already. */
     public Joined join(String stream, String id, JsonValue info, Object session, int maxRecords) {
-        while (true) {
-            Map<String, Record> present = streams.computeIfAbsent(stream, name -> new LinkedHashMap<>());
-            synchronized (present) {
-                if (streams.get(stream) != present) {
-                    continue; // emptied and dropped meanwhile: take the stream's new map
+        return underStream(stream, present -> {
+            Record record = present.get(id);
+            if (record == null) {
+                if (present.size() >= maxRecords) {
+                    return Joined.FULL;
                 }
-                Record record = present.get(id);
-                if (record == null) {
-                    if (present.size() >= maxRecords) {
-                        return Joined.FULL;
-                    }
-                    record = new Record();
-                    present.put(id, record);
-                }
-                Joined joined = record.empty() ? Joined.FIRST : record.sessions.isEmpty() ? Joined.FIRST_HERE : Joined.AGAIN;
-                record.info = info == null ? JsonValue.NULL : info;
-                record.sessions.add(session);
-                return joined;
+                record = new Record();
+                present.put(id, record);
             }
-        }
+            Joined joined = record.empty() ? Joined.FIRST : record.sessions.isEmpty() ? Joined.FIRST_HERE : Joined.AGAIN;
+            record.info = info == null ? JsonValue.NULL : info;
+            record.sessions.add(session);
+            return joined;
+        });
     }
 
     /** Records that {@code session} left {@code stream} as {@code id}. */
@@ -107,17 +102,23 @@ public final class PresenceRegistry {
 
     /** Another node holds {@code id} on {@code stream}; true when the id is new here (everyone on this node hears {@code join}). */
     public boolean joinRemote(String stream, String id, JsonValue info, String node) {
+        return underStream(stream, present -> {
+            Record record = present.computeIfAbsent(id, key -> new Record());
+            boolean first = record.empty();
+            record.info = info == null ? JsonValue.NULL : info;
+            record.nodes.add(node);
+            return first;
+        });
+    }
+
+    /** Runs {@code change} on {@code stream}'s records, held; a stream emptied and dropped meanwhile is begun again. */
+    private <T> T underStream(String stream, Function<Map<String, Record>, T> change) {
         while (true) {
             Map<String, Record> present = streams.computeIfAbsent(stream, name -> new LinkedHashMap<>());
             synchronized (present) {
-                if (streams.get(stream) != present) {
-                    continue;
+                if (streams.get(stream) == present) {
+                    return change.apply(present);
                 }
-                Record record = present.computeIfAbsent(id, key -> new Record());
-                boolean first = record.empty();
-                record.info = info == null ? JsonValue.NULL : info;
-                record.nodes.add(node);
-                return first;
             }
         }
     }
